@@ -1,0 +1,51 @@
+# Task runner for the handbook. Every target sets up what it needs first,
+# so on a fresh machine `make serve` and `make test` are the only commands.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+ADDR   ?= 127.0.0.1:8000
+
+.PHONY: setup serve build check fix test test-fast bench browser clean
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+## Live preview for trainers: rebuilds on every save.
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+
+## The standard build: strict, into site/.
+build: setup
+	$(BIN)/mkdocs build --strict
+
+## Content checks only, without MkDocs (fast; what CI and trainers run first).
+check: setup
+	$(BIN)/handbook check
+
+## Rewrite files into the handbook's encoding and layout (UTF-8, LF, no BOM).
+fix: setup
+	$(BIN)/handbook fix
+
+## Everything: content checks, build tests, browser tests.
+test: setup browser
+	$(BIN)/python -m pytest
+
+## Fast subset without the browser.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not browser"
+
+browser:
+	@tools/ensure-chromium
+
+bench: setup browser
+	$(BIN)/python tools/bench_checks.py
+
+clean:
+	rm -rf site .pytest_cache

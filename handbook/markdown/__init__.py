@@ -1,0 +1,1 @@
+"""Python-Markdown extensions used by the handbook site (one module each)."""

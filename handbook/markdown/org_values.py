@@ -1,0 +1,76 @@
+"""`{{ 公司名称 }}` → the organisation's value from snippets/org.yml.
+
+A Markdown extension, not a MkDocs hook, so the substitution also happens
+under any other renderer that loads Python-Markdown extensions (Zensical).
+Code spans and fenced code are left alone, so the trainer guide can show the
+syntax itself.  Unknown names are left as typed; `handbook check` reports them.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+from ..settings import load_org_values
+
+_NAME = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
+_FENCE = re.compile(r"^\s*(```+|~~~+)")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def substitute(line: str, values: dict[str, str]) -> str:
+    def replace_outside_code(segment: str) -> str:
+        return _NAME.sub(lambda m: values.get(m.group(1), m.group(0)), segment)
+
+    out, last = [], 0
+    for span in _CODE_SPAN.finditer(line):
+        out.append(replace_outside_code(line[last:span.start()]))
+        out.append(span.group(0))
+        last = span.end()
+    out.append(replace_outside_code(line[last:]))
+    return "".join(out)
+
+
+class OrgValuesPreprocessor(Preprocessor):
+    def __init__(self, md, values):
+        super().__init__(md)
+        self.values = values
+
+    def run(self, lines):
+        fence = None
+        result = []
+        for line in lines:
+            match = _FENCE.match(line)
+            if fence:
+                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                    fence = None
+                result.append(line)
+            elif match:
+                fence = match.group(1)
+                result.append(line)
+            else:
+                result.append(substitute(line, self.values) if "{{" in line else line)
+        return result
+
+
+class OrgValuesExtension(Extension):
+    def __init__(self, **kwargs):
+        self.config = {
+            "file": ["snippets/org.yml", "YAML file of name: value pairs"],
+            "values": [{}, "Values given inline (override the file)"],
+        }
+        super().__init__(**kwargs)
+
+    def extendMarkdown(self, md):
+        path = Path(self.getConfig("file"))
+        values = load_org_values(path) if path.is_file() else {}
+        values.update(self.getConfig("values") or {})
+        # After pymdownx.snippets (32) so included text is substituted too,
+        # before fenced code is stashed (25+).
+        md.preprocessors.register(OrgValuesPreprocessor(md, values), "handbook_org_values", 31)
+
+
+def makeExtension(**kwargs):
+    return OrgValuesExtension(**kwargs)

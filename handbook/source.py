@@ -1,0 +1,156 @@
+"""Reading a Markdown page the way a trainer saved it.
+
+Trainers use Windows editors: files arrive in GBK, with a UTF-8 BOM, with CRLF
+line ends, with tabs or full-width colons in the front matter.  This module turns
+bytes into (front matter, body) and names every such problem with its line, so
+the checks after it work on clean text.  BOM and CRLF are handled silently
+(MkDocs reads them correctly too); the rest is reported, never guessed at.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+class _PageLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so `reviewed: 2026-13-01` becomes a
+    reported bad date with its line instead of a ValueError from PyYAML."""
+
+
+_PageLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+_FENCE = re.compile(r"^(---|\.\.\.)\s*$")
+_FULLWIDTH_COLON_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+
+
+@dataclass
+class Page:
+    path: str                       # relative to docs/, forward slashes
+    text: str | None = None         # decoded text with LF line ends; None if unreadable
+    meta: dict = field(default_factory=dict)
+    meta_lines: dict = field(default_factory=dict)  # key -> line of the key
+    item_lines: dict = field(default_factory=dict)  # (key, index) -> line of a list item
+    body: str = ""
+    body_start: int = 1             # line number of the body's first line
+    has_front_matter: bool = False
+    body_known: bool = True          # False when an unclosed front matter swallowed the body
+    problems: list[Problem] = field(default_factory=list)
+
+    def line_of(self, key: str, index: int | None = None) -> int:
+        if index is not None and (key, index) in self.item_lines:
+            return self.item_lines[(key, index)]
+        return self.meta_lines.get(key, 1)
+
+    def problem(self, line: int, code: str, **details) -> None:
+        self.problems.append(Problem(self.path, line, code, details))
+
+
+def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
+    """Bytes to text with LF line ends, or None and an `encoding` problem."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = "（看起来是 GBK/GB18030）"
+        except UnicodeDecodeError:
+            pass
+        return None, [Problem(path, line, "encoding", {"guess": guess, "line": line})]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def read_page(docs_dir: Path, file: Path) -> Page:
+    rel = file.relative_to(docs_dir).as_posix()
+    return parse_page(rel, file.read_bytes())
+
+
+def parse_page(rel: str, data: bytes) -> Page:
+    page = Page(rel)
+    page.text, page.problems = decode(rel, data)
+    if page.text is None:
+        return page
+    lines = page.text.split("\n")
+    if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
+        page.body = page.text
+        page.problem(1, "front-matter-missing")
+        return page
+    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    if end is None:
+        page.problem(1, "front-matter-unclosed")
+        page.body_known = False
+        return page
+    page.has_front_matter = True
+    page.body = "\n".join(lines[end + 1:])
+    page.body_start = end + 2
+    _parse_front_matter(page, lines[1:end], first_line=2)
+    return page
+
+
+def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
+    blocking = False
+    for offset, line in enumerate(lines):
+        number = first_line + offset
+        if "\t" in line:
+            page.problem(number, "front-matter-tab")
+            blocking = True
+        match = _FULLWIDTH_COLON_KEY.match(line)
+        if match:
+            page.problem(number, "front-matter-fullwidth-colon", key=match.group(1))
+            blocking = True
+    if blocking:
+        return  # YAML would only repeat these problems less clearly
+    source = "\n".join(lines)
+    try:
+        node = yaml.compose(source, Loader=_PageLoader)
+        data = yaml.load(source, Loader=_PageLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = first_line + (mark.line if mark else 0)
+        page.problem(line, "front-matter-syntax", problem=_yaml_problem(error))
+        return
+    except (yaml.YAMLError, ValueError, TypeError) as error:  # e.g. an unhashable key
+        page.problem(first_line, "front-matter-syntax", problem=str(error) or "无法解析")
+        return
+    if data is None:
+        return
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        page.problem(first_line, "front-matter-not-mapping")
+        return
+    page.meta = data
+    for key_node, value_node in node.value:
+        key = key_node.value
+        page.meta_lines[key] = first_line + key_node.start_mark.line
+        if isinstance(value_node, yaml.SequenceNode):
+            for index, item in enumerate(value_node.value):
+                page.item_lines[(key, index)] = first_line + item.start_mark.line
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed here": "这一行的冒号位置不对（值里有冒号时要加引号）",
+    "could not find expected ':'": "缺少冒号",
+    "found character '\\t' that cannot start any token": "有 Tab 字符",
+    "found unexpected end of stream": "引号或括号没有闭合",
+    "did not find expected key": "缩进不一致，或列表写法有误",
+    "found undefined alias": "值以 * 开头，请用引号括起来",
+    "expected ',' or ']', but got '<stream end>'": "方括号 [ 没有闭合",
+    "while parsing a flow sequence": "方括号 [ ] 的列表写法有误",
+}
+
+
+def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
+    problem = error.problem or ""
+    for english, chinese in _YAML_PROBLEMS.items():
+        if problem.startswith(english) or (error.context or "").startswith(english):
+            return chinese
+    return problem or "无法解析"

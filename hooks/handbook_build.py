@@ -1,0 +1,69 @@
+"""MkDocs hooks for the handbook: wiring only.
+
+Each event hands its work to a plain function in the `handbook` package, which
+the tests and `handbook check` call without MkDocs.  Content problems are
+logged as errors (so `mkdocs build --strict` fails, listing all of them) and a
+non-strict `mkdocs build` is stopped too; `mkdocs serve` keeps running and shows
+each page's problems on the page, so trainers see them in the live preview.
+"""
+from __future__ import annotations
+
+import logging
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from handbook import cards, freshness
+from handbook.checks import check_docs
+from handbook.settings import load_settings
+
+log = logging.getLogger("mkdocs.hooks.handbook")
+MAINTENANCE_PAGE = "guide/maintenance.md"
+
+_state: dict = {"command": None, "settings": None, "report": None}
+
+
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
+def on_config(config):
+    _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
+
+
+def on_files(files, config):
+    settings = _state["settings"]
+    report = _state["report"] = check_docs(settings)
+    for problem in report.errors:
+        log.error(problem.format())
+    overdue = [p for p in report.notices if p.code == "review-overdue"]
+    if overdue:
+        log.info(f"{len(overdue)} 个页面已过复核期，见「{MAINTENANCE_PAGE}」")
+    # A file MkDocs cannot decode would stop the build with a traceback; leave it
+    # out (it is reported above) so every other problem still gets reported.
+    for path in report.unreadable():
+        file = files.get_file_from_path(path)
+        if file is not None:
+            files.remove(file)
+    files.append(File.generated(config, MAINTENANCE_PAGE,
+                                content=freshness.maintenance_markdown(report.pages, settings)))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    card = cards.card_for(page.meta)
+    if card:
+        markdown = cards.insert_after_title(markdown, card)
+    if _state["command"] == "serve":
+        own = [p for p in _state["report"].errors if p.path == page.file.src_uri]
+        if own:
+            markdown = cards.insert_after_title(markdown, cards.problems_card(own))
+    return markdown
+
+
+def on_post_build(config):
+    errors = _state["report"].errors if _state["report"] else []
+    if errors and _state["command"] != "serve":
+        files = len({p.path for p in errors})
+        raise Abort(f"内容检查发现 {len(errors)} 个问题（{files} 个文件），见上方 ERROR 行；"
+                    f"不构建也可以运行 make check 查看。")

@@ -1,0 +1,91 @@
+"""One broken page per rule: the check names the rule, the file and the line."""
+from __future__ import annotations
+
+import pytest
+
+from handbook.checks import check_sources
+from handbook.rules import RULES
+from conftest import FIXTURES, fixture_settings
+
+BASE = sorted((FIXTURES / "base").glob("*.md"))
+
+# fixture file → (rule code, line the problem must point at, words the message must contain)
+EXPECTED = {
+    "encoding.md": ("encoding", 4, "GBK"),
+    "no-front-matter.md": ("front-matter-missing", 1, "缺少页头"),
+    "unclosed.md": ("front-matter-unclosed", 1, "没有结束"),
+    "tab.md": ("front-matter-tab", 6, "Tab"),
+    "fullwidth-colon.md": ("front-matter-fullwidth-colon", 7, "owner"),
+    "yaml-syntax.md": ("front-matter-syntax", 4, "冒号"),
+    "not-mapping.md": ("front-matter-not-mapping", 2, "键: 值"),
+    "unknown-key.md": ("unknown-key", 9, "是不是想写「tags」"),
+    "missing-key.md": ("missing-key", 1, "owner"),
+    "bad-value.md": ("bad-value", 5, "微信"),
+    "bad-type.md": ("bad-type", 9, "整数"),
+    "bad-date.md": ("bad-date", 8, "2026-13-01"),
+    "bad-id.md": ("bad-id", 2, "Scn_X"),
+    "duplicate-id.md": ("duplicate-id", 2, "base/scenario.md"),
+    "unknown-reference.md": ("unknown-reference", 9, "是不是想写「risk-base」"),
+    "wrong-reference-kind.md": ("wrong-reference-kind", 9, "政策解释"),
+    "title-mismatch.md": ("title-mismatch", 11, "另一个标题"),
+    "missing-h1.md": ("missing-h1", 10, "一级标题"),
+    "unknown-value-name.md": ("unknown-value-name", 16, "是不是想写「公司名称」"),
+    "org-literal.md": ("org-literal", 16, "华炫科技"),
+    "fullwidth-admonition.md": ("fullwidth-admonition", 15, "全角"),
+    "unknown-block-type.md": ("unknown-block-type", 15, "是不是想写「say」"),
+    "empty-wording.md": ("empty-wording", 15, "这样说"),
+    "wording-outside-situation.md": ("wording-outside-situation", 13, "这样说"),
+    "scenario-no-situation.md": ("scenario-no-situation", 11, "没有任何情境"),
+    "situation-missing-approved.md": ("situation-missing-approved", 13, "客户来电"),
+    "situation-missing-forbidden.md": ("situation-missing-forbidden", 13, "客户来电"),
+    "forbidden-in-approved.md": ("forbidden-in-approved", 16, "什么事办什么"),
+    "policy-missing-section.md": ("policy-missing-section", 12, "例外"),
+    "policy-section-order.md": ("policy-section-order", 14, "规定"),
+    "policy-missing-approved.md": ("policy-missing-approved", 22, "怎样向客户解释"),
+    "policy-missing-forbidden.md": ("policy-missing-forbidden", 27, "不要这样说"),
+    "review-overdue.md": ("review-overdue", 8, "2025-01-01"),
+}
+
+
+def problems_for(name: str):
+    sources = [(f"base/{p.name}", p.read_bytes()) for p in BASE]
+    sources.append((f"broken/{name}", (FIXTURES / "broken" / name).read_bytes()))
+    report = check_sources(sources, fixture_settings())
+    return report, [p for p in report.problems if p.path == f"broken/{name}"]
+
+
+def test_base_pages_are_clean():
+    report, _ = problems_for("bom-crlf.md")
+    assert report.problems == []
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_broken_page_reports_its_rule_at_its_line(name):
+    code, line, words = EXPECTED[name]
+    _, problems = problems_for(name)
+    assert [(p.code, p.line) for p in problems] == [(code, line)], [p.format() for p in problems]
+    problem = problems[0]
+    assert words in problem.message + problem.fix
+    assert problem.fix  # every message says how to fix it
+
+
+def test_every_rule_has_a_fixture():
+    assert {code for code, _, _ in EXPECTED.values()} == set(RULES)
+
+
+def test_every_fixture_is_in_the_table():
+    assert {p.name for p in (FIXTURES / "broken").glob("*.md")} - {"bom-crlf.md"} == set(EXPECTED)
+
+
+def test_bom_and_crlf_are_read_like_clean_utf8():
+    report, problems = problems_for("bom-crlf.md")
+    assert problems == []
+    page = next(p for p in report.pages if p.path == "broken/bom-crlf.md")
+    assert page.meta["title"] == "测试场景" and "\r" not in page.body
+
+
+def test_all_problems_of_all_files_come_in_one_run():
+    sources = [(f"broken/{p.name}", p.read_bytes()) for p in sorted((FIXTURES / "broken").glob("*.md"))]
+    sources += [(f"base/{p.name}", p.read_bytes()) for p in BASE]
+    report = check_sources(sources, fixture_settings())
+    assert {p.code for p in report.problems} == set(RULES)
