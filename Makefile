@@ -5,6 +5,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 ADDR   ?= 127.0.0.1:8000
+# Material 9.7+ prints an end-of-life banner on every build; it is not for trainers.
+export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup serve build check fix test test-fast bench browser clean
 

@@ -37,7 +37,7 @@ def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedPro
     """`mkdocs build --strict` as a trainer or CI runs it (never with -q: it hides warnings)."""
     return subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site), *extra],
-        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"},
+        cwd=project, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1", "NO_MKDOCS_2_WARNING": "1"},
     )
 
 

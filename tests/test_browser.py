@@ -1,0 +1,116 @@
+"""The built site in a real browser, as an agent uses it: pages, search, copy, offline."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import RequestLog, chromium, chromium_missing_message, serve_site
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+ARTIFACTS = ROOT / "test-artifacts"
+
+AREA_PAGES = {
+    "服务理念与原则": "principles/",
+    "场景话术": "scenarios/greeting/",
+    "投诉风险": "risks/group-visit/",
+    "政策解释": "policies/purchase-limit/",
+    "流程与案例": "processes/complaint-process/",
+}
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve_site(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = chromium_missing_message()
+    if missing:
+        pytest.fail(missing)
+    with chromium() as browser:
+        yield browser
+
+
+@pytest.fixture(scope="module")
+def requests_seen():
+    return RequestLog()
+
+
+@pytest.fixture
+def page(browser, requests_seen):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    requests_seen.attach(context)
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"
+
+
+def shot(page, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=False)
+
+
+def test_home_page_shows_the_five_areas(page, site_url):
+    page.goto(site_url)
+    for area in AREA_PAGES:
+        assert page.get_by_role("link", name=area).first.is_visible()
+    shot(page, "home")
+
+
+@pytest.mark.parametrize("area", AREA_PAGES)
+def test_one_page_per_area_renders(page, site_url, area):
+    page.goto(site_url + AREA_PAGES[area])
+    assert page.locator("article h1").first.is_visible()
+    assert "404" not in page.title()
+    shot(page, "area-" + AREA_PAGES[area].strip("/").replace("/", "-"))
+
+
+def test_wording_pair_side_by_side_with_copy_button(page, site_url):
+    page.goto(site_url + "scenarios/greeting/")
+    pair = page.locator(".wording-pair").first
+    say, dont = pair.locator(".admonition.say"), pair.locator(".admonition.dont")
+    assert say.locator(".admonition-title").inner_text().strip() == "这样说"
+    assert dont.locator(".admonition-title").inner_text().strip() == "不要这样说"
+    say_box, dont_box = say.bounding_box(), dont.bounding_box()
+    assert say_box["x"] < dont_box["x"] and abs(say_box["y"] - dont_box["y"]) < 5  # side by side
+    button = say.locator(".hb-copy").first
+    button.click()
+    assert button.inner_text() == "已复制"
+    shot(page, "wording-pair")
+
+
+def test_diagrams_render_offline(page, site_url):
+    page.goto(site_url + "processes/complaint-process/")
+    page.wait_for_selector(".mermaid svg", timeout=15000)
+    assert page.locator(".mermaid svg").count() >= 1
+
+
+def test_chinese_search_finds_results(page, site_url):
+    page.goto(site_url)
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("投诉")
+    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    assert page.locator(".md-search-result__item").count() > 0
+    shot(page, "search-complaint")
+
+
+def test_search_under_sub_path_links_back_into_the_sub_path(page, site_url):
+    page.goto(site_url + "policies/")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").fill("群访")
+    page.wait_for_selector(".md-search-result__item a", timeout=15000)
+    href = page.locator(".md-search-result__item a").first.get_attribute("href")
+    assert "/handbook/" in href
+
+
+def test_no_request_left_the_host(requests_seen):
+    # Runs after the tests above (file order): every page, search and diagram they loaded.
+    assert len(requests_seen.urls) > 20
+    assert requests_seen.external == []

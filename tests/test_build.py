@@ -1,0 +1,139 @@
+"""The strict build, as CI and trainers run it: real site, and small broken sites."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, run_build
+
+INDEX = """---
+id: home
+kind: article
+title: 首页
+owner: 测试组
+reviewed: 2026-11-01
+---
+
+# 首页
+
+见[基础场景](base/scenario.md)。
+"""
+
+
+@pytest.fixture
+def small_project(tmp_path) -> Path:
+    """The real configuration and hooks over three known-good fixture pages (auto nav)."""
+    project = tmp_path / "project"
+    for name in ("snippets", "hooks", "overrides"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config.split("\nnav:")[0] + "\n", encoding="utf-8")
+    docs = project / "docs"
+    shutil.copytree(FIXTURES / "base", docs / "base")
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    (docs / "index.md").write_text(INDEX, encoding="utf-8")
+    return project
+
+
+def build(project: Path, tmp_path: Path, *extra):
+    result = run_build(project, tmp_path / "site", *extra)
+    return result.returncode, result.stdout + result.stderr
+
+
+def test_real_handbook_builds_strict(built_site):
+    assert (built_site / "index.html").is_file()
+    assert (built_site / "guide" / "maintenance" / "index.html").is_file()
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert len(index["docs"]) > 50
+
+
+def test_small_project_builds(small_project, tmp_path):
+    code, output = build(small_project, tmp_path)
+    assert code == 0, output
+
+
+def test_broken_link_fails_naming_the_file(small_project, tmp_path):
+    page = small_project / "docs" / "base" / "risk.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n见[不存在的页面](nowhere.md)。\n", encoding="utf-8")
+    code, output = build(small_project, tmp_path)
+    assert code != 0
+    assert "base/risk.md" in output and "nowhere.md" in output
+
+
+def test_broken_anchor_fails_naming_the_file(small_project, tmp_path):
+    page = small_project / "docs" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[跳转](base/scenario.md#没有这一节)\n", encoding="utf-8")
+    code, output = build(small_project, tmp_path)
+    assert code != 0 and "index.md" in output and "没有这一节" in output
+
+
+def test_missing_snippet_fails_naming_the_file(small_project, tmp_path):
+    page = small_project / "docs" / "base" / "policy.md"
+    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "no-such-snippet.md"\n', encoding="utf-8")
+    code, output = build(small_project, tmp_path)
+    assert code != 0
+    assert "no-such-snippet.md" in output and "base/policy.md" in output
+
+
+def test_content_errors_fail_with_file_line_and_fix_and_no_traceback(small_project, tmp_path):
+    page = small_project / "docs" / "base" / "scenario.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text.split('!!! dont')[0] + "\n## 第二个情境\n\n正文。\n", encoding="utf-8")
+    code, output = build(small_project, tmp_path)
+    assert code != 0
+    assert "base/scenario.md:17: 情境「客户走到柜台前」没有「不要这样说」" in output
+    assert "base/scenario.md:23: 情境「第二个情境」没有「这样说」" in output
+    assert "改法：" in output
+    assert "Traceback" not in output
+
+
+def test_non_strict_build_also_stops_on_content_errors(small_project, tmp_path):
+    page = small_project / "docs" / "base" / "risk.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("level: 高", "level: 很高"), encoding="utf-8")
+    result = __import__("subprocess").run(
+        [str(Path(__import__("sys").executable).parent / "mkdocs"), "build", "-f", str(small_project / "mkdocs.yml"),
+         "-d", str(tmp_path / "site")], capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "很高" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_gbk_file_is_reported_without_traceback(small_project, tmp_path):
+    shutil.copy(FIXTURES / "broken" / "encoding.md", small_project / "docs" / "base" / "gbk.md")
+    code, output = build(small_project, tmp_path)
+    assert code != 0
+    assert "base/gbk.md:4: 文件不是 UTF-8 编码（看起来是 GBK/GB18030）" in output
+    assert "make fix" in output
+    assert "Traceback" not in output and "UnicodeDecodeError" not in output
+
+
+def test_bom_and_crlf_page_builds_cleanly(small_project, tmp_path):
+    shutil.copy(FIXTURES / "broken" / "bom-crlf.md", small_project / "docs" / "base" / "windows.md")
+    code, output = build(small_project, tmp_path)
+    assert code == 0, output
+    html = (tmp_path / "site" / "base" / "windows" / "index.html").read_text(encoding="utf-8")
+    assert "wording-pair" in html
+
+
+def test_risk_and_policy_pages_lead_with_a_card(small_project, tmp_path):
+    code, output = build(small_project, tmp_path)
+    assert code == 0, output
+    risk = (tmp_path / "site" / "base" / "risk" / "index.html").read_text(encoding="utf-8")
+    risk = risk.split('class="md-content"')[1]
+    assert "速查 · 风险等级：高" in risk and "立即通知投诉人员" in risk
+    assert risk.index("速查") < risk.index("怎样识别")
+    policy = (tmp_path / "site" / "base" / "policy" / "index.html").read_text(encoding="utf-8")
+    assert "三个工作日内答复" in policy.split("规定</h2>")[0]
+
+
+def test_overdue_pages_are_listed_not_fatal(small_project, tmp_path):
+    page = small_project / "docs" / "base" / "risk.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("reviewed: 2026-11-01", "reviewed: 2024-01-01"),
+                    encoding="utf-8")
+    code, output = build(small_project, tmp_path)
+    assert code == 0, output
+    html = (tmp_path / "site" / "guide" / "maintenance" / "index.html").read_text(encoding="utf-8")
+    overdue = html.split('<h2 id="已过期"')[1].split('<h2 id="即将到期"')[0]
+    assert "基础风险" in overdue and "测试组" in overdue
