@@ -48,6 +48,7 @@ browser:
 
 bench: setup browser
 	$(BIN)/python tools/bench_checks.py
+	$(BIN)/python tools/bench_search.py
 
 clean:
 	rm -rf site .pytest_cache

@@ -189,7 +189,7 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
 
     Comparing every pair is quadratic (a 2,000-page handbook has ~10⁸ pairs), so
     approved phrases are indexed by their character bigrams and a forbidden phrase
-    is only compared with the approved phrases that share its first bigram.
+    is only compared with the approved phrases that share its rarest bigram.
     """
     approved: list[tuple[str, int, str]] = []
     forbidden: dict[str, tuple[str, int]] = {}
@@ -204,13 +204,15 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
                     approved.append((page.path, phrase.line, text))
                 elif block.type == "dont" and len(text) >= 2:
                     forbidden.setdefault(text, (page.path, phrase.line))
-    by_bigram: dict[str, set[int]] = defaultdict(set)
+    by_bigram: dict[str, list[int]] = defaultdict(list)
     for index, (_, _, text) in enumerate(approved):
-        for i in range(len(text) - 1):
-            by_bigram[text[i:i + 2]].add(index)
+        for bigram in {text[i:i + 2] for i in range(len(text) - 1)}:
+            by_bigram[bigram].append(index)
     problems = []
+    empty: list[int] = []
     for text, (where, line) in forbidden.items():
-        for index in sorted(by_bigram.get(text[:2], ())):
+        candidates = min((by_bigram.get(text[i:i + 2], empty) for i in range(len(text) - 1)), key=len)
+        for index in candidates:
             path, approved_line, approved_text = approved[index]
             if text in approved_text:
                 problems.append(Problem(path, approved_line, "forbidden-in-approved",

@@ -70,7 +70,11 @@ class Outline:
 
 
 def strip_inline_code(line: str) -> str:
-    return _INLINE_CODE.sub("", line)
+    return _INLINE_CODE.sub("", line) if "`" in line else line
+
+
+def _names(number: int, prose: str):
+    return [(number, m.group(1)) for m in VALUE_NAME.finditer(prose)] if "{{" in prose else []
 
 
 def parse_outline(body: str, first_line: int = 1) -> Outline:
@@ -82,7 +86,8 @@ def parse_outline(body: str, first_line: int = 1) -> Outline:
         raw = lines[index]
         number = first_line + index
         index += 1
-        fence_match = _FENCE.match(raw)
+        first = raw.lstrip()[:1]
+        fence_match = _FENCE.match(raw) if first in ("`", "~") else None
         if fence:
             if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
                 fence = None
@@ -92,7 +97,9 @@ def parse_outline(body: str, first_line: int = 1) -> Outline:
             continue
         prose = strip_inline_code(raw)
         outline.text_lines.append((number, prose))
-        outline.value_names.extend((number, m.group(1)) for m in VALUE_NAME.finditer(prose))
+        outline.value_names.extend(_names(number, prose))
+        if first not in ("#", "!", "?", "！"):
+            continue  # plain prose: nothing structural on this line
 
         heading = _HEADING.match(raw)
         if heading:
@@ -119,11 +126,9 @@ def parse_outline(body: str, first_line: int = 1) -> Outline:
                 index += 1
             content = [line[indent:] for line in lines[content_start:index]]
             for offset, line in enumerate(content):
-                outline.text_lines.append((first_line + content_start + offset, strip_inline_code(line)))
-                outline.value_names.extend(
-                    (first_line + content_start + offset, m.group(1))
-                    for m in VALUE_NAME.finditer(strip_inline_code(line))
-                )
+                prose = strip_inline_code(line)
+                outline.text_lines.append((first_line + content_start + offset, prose))
+                outline.value_names.extend(_names(first_line + content_start + offset, prose))
             if kind in WORDING_LABELS:
                 block = Block(kind, number, _phrases(content, first_line + content_start))
                 if outline.sections:

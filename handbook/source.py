@@ -16,7 +16,12 @@ import yaml
 
 from .problems import Problem
 
-class _PageLoader(yaml.SafeLoader):
+# libyaml's parser when PyYAML was built with it (the PyPI wheels are): the
+# pure-Python parser is most of the check's time on a large handbook.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _PageLoader(_SafeLoader):
     """SafeLoader that leaves dates as text, so `reviewed: 2026-13-01` becomes a
     reported bad date with its line instead of a ValueError from PyYAML."""
 
@@ -25,6 +30,16 @@ _PageLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _load_yaml(source: str):
+    """Parse once: the node tree gives line numbers, the data comes from it."""
+    loader = _PageLoader(source)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 _FULLWIDTH_COLON_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：")
@@ -112,8 +127,7 @@ def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
         return  # YAML would only repeat these problems less clearly
     source = "\n".join(lines)
     try:
-        node = yaml.compose(source, Loader=_PageLoader)
-        data = yaml.load(source, Loader=_PageLoader)
+        node, data = _load_yaml(source)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = first_line + (mark.line if mark else 0)
