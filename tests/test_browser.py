@@ -88,8 +88,12 @@ def test_wording_pair_side_by_side_with_copy_button(page, site_url):
 
 def test_diagrams_render_offline(page, site_url):
     page.goto(site_url + "processes/complaint-process/")
-    page.wait_for_selector(".mermaid svg", timeout=15000)
-    assert page.locator(".mermaid svg").count() >= 1
+    # Material replaces <pre class="mermaid"> with a <div> whose (closed) shadow
+    # root holds the SVG: a rendered diagram shows as a div with real height.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('div.mermaid')].some(e => e.getBoundingClientRect().height > 100)",
+        timeout=15000)
+    shot(page, "diagram")
 
 
 def test_chinese_search_finds_results(page, site_url):
