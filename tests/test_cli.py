@@ -77,3 +77,14 @@ def test_rule_table_in_the_guide_is_up_to_date():
 def test_module_entry_point_works():
     result = subprocess.run([sys.executable, "-m", "handbook", "rules"], capture_output=True, text=True)
     assert result.returncode == 0 and "forbidden-in-approved" in result.stdout
+
+
+def test_json_schema_for_editors_is_up_to_date_and_valid():
+    import json
+
+    from handbook.schema import json_schema
+
+    committed = json.loads((ROOT / "handbook" / "front-matter.schema.json").read_text(encoding="utf-8"))
+    assert committed == json.loads(json.dumps(json_schema())), "run: .venv/bin/handbook schema > handbook/front-matter.schema.json"
+    scenario = next(v for v in committed["allOf"] if v["if"]["properties"]["kind"]["const"] == "scenario")
+    assert {"channels", "category", "owner", "reviewed"} <= set(scenario["then"]["required"])

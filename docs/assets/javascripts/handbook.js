@@ -45,7 +45,7 @@
             setTimeout(function () { button.textContent = "复制"; button.removeAttribute("data-done"); }, 1500);
           }, function () { button.textContent = "请手动复制"; });
         });
-        if (phrase.tagName === "P") phrase.style.position = "relative", phrase.style.paddingRight = "2.8em";
+        if (phrase.tagName === "P") { phrase.style.position = "relative"; phrase.style.paddingRight = "3.8em"; }
         phrase.appendChild(button);
       });
     });
