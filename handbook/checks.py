@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import freshness
+from .emphasis import unrendered_bold
 from .normalise import normalise
 from .outline import Outline, parse_outline
 from .problems import Problem, sort_key
@@ -79,6 +80,9 @@ def check_body(page: Page, outline: Outline, settings: Settings) -> None:
         page.problem(page.body_start, "missing-h1", title=title or "标题")
     elif title and str(title).strip() != outline.h1.strip():
         page.problem(outline.h1_line, "title-mismatch", heading=outline.h1, title=title)
+    for line, text in outline.text_lines:
+        if unrendered_bold(text):
+            page.problem(line, "bold-not-rendered")
     for line, rest in outline.fullwidth_admonitions:
         page.problem(line, "fullwidth-admonition", rest=rest)
     for line, kind in outline.unknown_types:

@@ -62,6 +62,8 @@ _RULES = [
          "可用的名称：{known}；新名称请加到 snippets/org.yml"),
     Rule("org-literal", "正文直接写了「{value}」",
          "写成 {{{{ {name} }}}}，机构信息只在 snippets/org.yml 设置一次"),
+    Rule("bold-not-rendered", "这一行的 ** 加粗不会生效，页面上会直接显示星号",
+         "把紧贴 ** 的标点移到 ** 外面，例如把 **客户：**你好 改成 **客户**：你好"),
     Rule("fullwidth-admonition", "「！！！」是全角感叹号，不会变成提示块",
          "改成半角：!!! {rest}"),
     Rule("unknown-block-type", "提示块类型「{value}」不存在{suggestion}",

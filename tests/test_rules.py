@@ -32,6 +32,7 @@ EXPECTED = {
     "unknown-value-name.md": ("unknown-value-name", 16, "是不是想写「公司名称」"),
     "org-literal.md": ("org-literal", 16, "华炫科技"),
     "fullwidth-admonition.md": ("fullwidth-admonition", 15, "全角"),
+    "bold-not-rendered.md": ("bold-not-rendered", 15, "**客户**：你好"),
     "unknown-block-type.md": ("unknown-block-type", 15, "是不是想写「say」"),
     "empty-wording.md": ("empty-wording", 15, "这样说"),
     "wording-outside-situation.md": ("wording-outside-situation", 13, "这样说"),

@@ -1,0 +1,24 @@
+"""Bold that does not render: `**客户：**你好` shows its asterisks.
+
+Markdown only closes `**` when the closing marker is "right-flanking"; with
+Chinese text a closing `**` after punctuation and before a character fails that
+test, and the reader sees literal asterisks.  The exact rule lives in the
+renderer, so rather than re-implement it this renders each line that has `**`
+with the same emphasis extension the site uses and looks for leftovers.
+"""
+from __future__ import annotations
+
+import re
+
+import markdown
+
+_MARKERS = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*")
+_renderer = markdown.Markdown(extensions=["pymdownx.betterem"])
+
+
+def unrendered_bold(line: str) -> bool:
+    if "**" not in line:
+        return False
+    _renderer.reset()
+    html = _renderer.convert(_MARKERS.sub("", line))
+    return "**" in re.sub(r"<code>.*?</code>", "", html)
