@@ -9,11 +9,14 @@ each page's problems on the page, so trainers see them in the live preview.
 from __future__ import annotations
 
 import logging
+import tempfile
+from pathlib import Path
 
 from mkdocs.exceptions import Abort
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import cards, freshness
+from handbook import cards, freshness, search_prep
 from handbook.checks import check_docs
 from handbook.settings import load_settings
 
@@ -27,13 +30,22 @@ def on_startup(command, dirty):
     _state["command"] = command
 
 
+@event_priority(100)  # before Material's search plugin reads its jieba settings
 def on_config(config):
-    _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
+    settings = _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
+    report = _state["report"] = check_docs(settings)
+    search = config.plugins.get("material/search")
+    if search is not None:
+        glossary = Path(config.config_file_path).parent / "snippets" / "glossary.md"
+        words = search_prep.dictionary_words(report.pages, glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
+        user_dictionary = Path(tempfile.gettempdir()) / f"handbook-jieba-{abs(hash(config.config_file_path))}.txt"
+        user_dictionary.write_text(search_prep.user_dictionary_text(words), encoding="utf-8")
+        search.config.jieba_dict_user = str(user_dictionary)
+    return config
 
 
 def on_files(files, config):
-    settings = _state["settings"]
-    report = _state["report"] = check_docs(settings)
+    settings, report = _state["settings"], _state["report"]
     for problem in report.errors:
         log.error(problem.format())
     overdue = [p for p in report.notices if p.code == "review-overdue"]
@@ -61,7 +73,10 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
+    if config.plugins.get("material/search") is not None and _state["report"] is not None:
+        search_prep.write_query_data(Path(config.site_dir), _state["report"].pages)
     errors = _state["report"].errors if _state["report"] else []
     if errors and _state["command"] != "serve":
         files = len({p.path for p in errors})

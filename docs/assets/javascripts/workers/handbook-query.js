@@ -1,0 +1,96 @@
+/* Query transform for the handbook's search (runs in Material's search worker).
+ *
+ * Material segments Chinese text with jieba when it builds the index, but a
+ * query typed in the browser reaches lunr as typed.  This turns what an agent
+ * types into terms the index has:
+ *   1. full-width → half-width (NFKC), traditional → simplified (OpenCC table);
+ *   2. punctuation and lunr's query syntax (: * ~ ^ + - "") become spaces, so
+ *      they can neither empty the results nor raise a parse error;
+ *   3. numbers are split from units (350方 → 350 方);
+ *   4. Chinese runs are split along the index vocabulary (longest match);
+ *   5. words that are in nearly every entry (客户, 的, 要 …) are dropped when
+ *      other words remain, so 客户要见经理 searches for 见 经理;
+ *   6. synonyms trainers declared in front matter add their canonical word
+ *      (举报 → 投诉).
+ * It returns the words and the query for lunr (any word may match; the worker
+ * ranks pages that have more of the words first).
+ * The data comes from search/handbook-search-data.js, made at build time
+ * (handbook/search_prep.py).
+ */
+(function (scope) {
+  "use strict";
+
+  var HAN = /\p{Script=Han}/u;
+
+  function makeQueryTransform(data) {
+    var t2s = data.t2s;
+    var words = new Set(data.vocabulary);
+    var aliases = Object.keys(data.synonyms);
+    aliases.forEach(function (alias) { words.add(alias); });
+    var common = new Set(data.common);
+    var longest = 1;
+    words.forEach(function (word) { if (word.length > longest && word.length <= 8) longest = word.length; });
+
+    function simplify(text) {
+      var out = "";
+      for (var i = 0; i < text.length; i++) out += t2s[text[i]] || text[i];
+      return out;
+    }
+
+    function segment(run) {
+      var terms = [];
+      for (var start = 0; start < run.length;) {
+        var size = Math.min(longest, run.length - start);
+        while (size > 1 && !words.has(run.substr(start, size))) size--;
+        terms.push(run.substr(start, size));
+        start += size;
+      }
+      return terms;
+    }
+
+    return function transform(query) {
+      var text = simplify(String(query).normalize("NFKC")).toLowerCase();
+      text = text.replace(/[^\p{L}\p{N}]+/gu, " ")
+                 .replace(/(\p{N})(?=\p{Script=Han})/gu, "$1 ")
+                 .replace(/(\p{Script=Han})(?=\p{N})/gu, "$1 ");
+      var terms = [];
+      text.split(/\s+/).forEach(function (part) {
+        if (!part) return;
+        if (HAN.test(part)) terms.push.apply(terms, segment(part));
+        else terms.push(part);
+      });
+      var meaningful = terms.filter(function (term) { return !common.has(term); });
+      if (meaningful.length) terms = meaningful;
+      var extra = [];
+      terms.forEach(function (term) {
+        if (data.synonyms[term]) extra.push.apply(extra, data.synonyms[term]);
+      });
+      aliases.forEach(function (alias) {  // aliases the segmentation did not isolate
+        if (text.indexOf(alias) >= 0 && terms.indexOf(alias) < 0) extra.push.apply(extra, data.synonyms[alias]);
+      });
+      var words = unique(terms.concat(extra));
+      return { words: words, query: words.map(protect).join(" ") };
+    };
+  }
+
+  // Material splits every Chinese run of the query again along its index, but
+  // its splitter only looks at strict sub-slices of the run: for 下班 it sees
+  // 下 and never 下班, and the query becomes 下* (matching 下跪).  A trailing
+  // character that is in no index entry makes the whole word a sub-slice, so it
+  // is kept; the splitter then drops the unmatched tail.
+  var SENTINEL = "\u3007"; // 〇, a Han-script character no page uses as a word
+  function protect(word) {
+    return HAN.test(word) ? word + SENTINEL : word;
+  }
+
+  function unique(list) {
+    var seen = new Set();
+    return list.filter(function (item) {
+      if (!item || seen.has(item)) return false;
+      seen.add(item);
+      return true;
+    });
+  }
+
+  scope.makeQueryTransform = makeQueryTransform;
+})(typeof self !== "undefined" ? self : this);

@@ -1,0 +1,76 @@
+/* The handbook's search worker: Material's own worker, with a query transform
+ * before it and a coverage re-rank after it.
+ *
+ * overrides/main.html points Material at this file instead of its worker and
+ * passes the URLs.  Material's worker registers one "message" listener and
+ * answers each query with one postMessage; both are wrapped here:
+ *   - each query passes through the transform in handbook-query.js;
+ *   - the result groups (one per page) are re-ordered: pages whose title or
+ *     matching section title has more of the query's words (of two characters
+ *     or more) first, then pages whose matching entries have
+ *     more of them, then Material's own order.  lunr scores each section alone
+ *     and boosts tags a thousand times over titles, so a page that only
+ *     mentions a word in a tag or repeats one word often would otherwise rank
+ *     above the page that is about the query.
+ * Index setup, scoring within a page and the result format stay Material's.
+ * Lives beside Material's worker so its relative "../lunr" imports still resolve.
+ */
+(function () {
+  "use strict";
+  var QUERY = 2; // SearchMessageType.QUERY in Material's worker
+  var RESULT = 3; // SearchMessageType.RESULT
+  var params = new URL(self.location.href).searchParams;
+  importScripts(params.get("query"), params.get("data"));
+  var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
+
+  function plain(html) {
+    return String(html || "").replace(/<[^>]*>|\u200b/g, "").toLowerCase();
+  }
+
+  function count(text, words) {
+    return words.filter(function (word) { return text.indexOf(word) >= 0; }).length;
+  }
+
+  function rerank(items, words) {
+    if (!words || !words.length) return items;
+    var long = words.filter(function (word) { return word.length > 1; });
+    return items
+      .map(function (group, position) {
+        var title = 0;
+        group.forEach(function (item) { title = Math.max(title, count(plain(item.title), long)); });
+        var text = group.map(function (item) {
+          return plain(item.title) + " " + plain(item.text) + " " + (item.tags || []).map(plain).join(" ");
+        }).join(" ");
+        return { group: group, position: position, title: title, coverage: count(text, words) };
+      })
+      .sort(function (a, b) { return b.title - a.title || b.coverage - a.coverage || a.position - b.position; })
+      .map(function (entry) { return entry.group; });
+  }
+
+  // Material answers queries one at a time and in order, so the words of each
+  // query wait here for its result.
+  var pending = [];
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
+      var words = pending.shift();
+      message = { type: RESULT, data: Object.assign({}, message.data, { items: rerank(message.data.items, words) }) };
+    }
+    post(message);
+  };
+
+  var register = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return register(type, listener, options);
+    return register(type, function (event) {
+      var message = event.data;
+      if (message && message.type === QUERY && typeof message.data === "string") {
+        var plan = transform(message.data);
+        pending.push(plan.words);
+        return listener({ data: { type: QUERY, data: plan.query } });
+      }
+      return listener(event);
+    }, options);
+  };
+  importScripts(params.get("material"));
+})();
