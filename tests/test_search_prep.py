@@ -1,0 +1,41 @@
+"""Build-time search preparation, without a build."""
+from __future__ import annotations
+
+from handbook.search_prep import (declared_synonyms, dictionary_words, index_vocabulary, query_data,
+                                  traditional_to_simplified, user_dictionary_text)
+from handbook.source import Page
+
+
+def page(**meta) -> Page:
+    return Page(path="x.md", meta=meta)
+
+
+def test_dictionary_takes_short_terms_from_tags_titles_synonyms_and_glossary():
+    pages = [page(title="群访（3人以上）", tags=["群访", "接待室"], category="风险信号",
+                  synonyms={"报装费": ["开户费"]}),
+             page(title="客户走到柜台前要说的第一句话")]
+    words = dictionary_words(pages, glossary="*[报装]: 报装\n*[CRM]: x\n")
+    assert {"群访", "接待室", "风险信号", "报装费", "开户费", "报装"} <= set(words)
+    assert "客户走到柜台前要说的第一句话" not in words  # long titles would hide their words
+    assert user_dictionary_text(["群访"]) == "群访 200000 n\n"
+
+
+def test_synonyms_are_inverted_alias_to_canonical():
+    pages = [page(synonyms={"投诉": ["举报", "告状"]}), page(synonyms={"媒体": ["曝光"], "投诉": ["举报"]})]
+    assert declared_synonyms(pages) == {"举报": ["投诉"], "告状": ["投诉"], "曝光": ["媒体"]}
+
+
+def test_vocabulary_counts_entries_per_token():
+    index = {"config": {"separator": "[\\s\\u200b]+"}, "docs": [
+        {"title": "群访", "text": "客户\u200b群访\u200b客户"}, {"title": "限购", "text": "客户"}]}
+    entries, df = index_vocabulary(index)
+    assert entries == 2 and df == {"群访": 1, "客户": 2, "限购": 1}
+    index["docs"] += [{"title": f"第{n}节", "text": "客户"} for n in range(8)]
+    data = query_data(index, [])
+    assert data["common"] == ["客户"]  # in 10 of 10 entries; 群访 and 限购 in 1 of 10
+
+
+def test_traditional_table_maps_single_characters():
+    table = traditional_to_simplified()
+    assert table["禮"] == "礼" and table["衝"] == "冲" and "礼" not in table
+    assert all(len(k) == 1 and len(v) == 1 and ord(v) < 0x10000 for k, v in table.items())
