@@ -137,3 +137,37 @@ def test_overdue_pages_are_listed_not_fatal(small_project, tmp_path):
     html = (tmp_path / "site" / "guide" / "maintenance" / "index.html").read_text(encoding="utf-8")
     overdue = html.split('<h2 id="已过期"')[1].split('<h2 id="即将到期"')[0]
     assert "基础风险" in overdue and "测试组" in overdue
+
+
+def test_live_preview_keeps_serving_and_shows_problems_on_the_page(small_project, tmp_path):
+    """`mkdocs serve` with a broken page: it keeps running and the page says what is wrong."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    page = small_project / "docs" / "base" / "scenario.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("channels: [柜面]", "channels: [微信]"), encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [str(Path(sys.executable).parent / "mkdocs"), "serve", "--no-livereload", "-f", str(small_project / "mkdocs.yml"),
+         "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        html = ""
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/base/scenario/", timeout=2) as response:
+                    html = response.read().decode("utf-8")
+                break
+            except OSError:
+                if server.poll() is not None:
+                    break
+                time.sleep(0.5)
+        assert server.poll() is None, server.stdout.read()
+        assert "本页有 1 个格式问题" in html and "微信" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
