@@ -4,8 +4,9 @@ Material's built-in search segments page text with jieba at build time and,
 in the browser, splits a query along the words of its index.  Three things it
 cannot know on its own are prepared here from the handbook itself:
 
-* a jieba user dictionary of the handbook's own terms (tags, synonyms, short
-  title parts, categories, glossary), so 群访 or 报装费 stay one word;
+* a jieba user dictionary of the handbook's own terms (tags, synonyms,
+  categories, glossary) that jieba would otherwise cut into characters, so
+  群访 or 冲动型 stay one word;
 * the query-side data for the query transform in
   docs/assets/javascripts/workers/handbook-query.js: the index vocabulary with
   document frequencies (to split queries and drop words that are everywhere),
@@ -30,7 +31,36 @@ COMMON_SHARE = 0.2
 
 
 def dictionary_words(pages: list[Page], glossary: str = "") -> list[str]:
-    """Short domain terms for jieba, taken from what trainers wrote."""
+    """Domain terms jieba would break apart, taken from what trainers wrote.
+
+    Candidates are tags, the canonical words of declared synonyms, categories
+    and glossary terms.  A candidate joins the dictionary only when jieba, with
+    the terms accepted so far, would cut it mostly into single characters
+    (群访 → 群/访, 冲动型 → 冲动/型).  A compound of real words (冲击柜面 →
+    冲击/柜面, 一般类投诉 → 一般/类/投诉) stays out: as one dictionary word it
+    would hide 冲击 or 投诉 from search.
+    """
+    tokenizer = _tokenizer()
+    accepted = []
+    for term in sorted(_candidate_terms(pages, glossary), key=lambda t: (len(t), t)):
+        pieces = tokenizer.lcut(term, HMM=False)
+        single = sum(1 for piece in pieces if len(piece) == 1)
+        if single and (len(term) <= 3 or 2 * single > len(term)):
+            tokenizer.add_word(term, freq=200000)
+            accepted.append(term)
+    return sorted(accepted)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def _candidate_terms(pages: list[Page], glossary: str) -> set[str]:
     words: set[str] = set()
 
     def add(text) -> None:
@@ -43,19 +73,13 @@ def dictionary_words(pages: list[Page], glossary: str = "") -> list[str]:
         meta = page.meta
         for tag in meta.get("tags") or []:
             add(tag)
-        for canonical, aliases in (meta.get("synonyms") or {}).items():
-            add(canonical)
-            for alias in aliases or []:
-                add(alias)
+        for canonical in (meta.get("synonyms") or {}):
+            add(canonical)  # aliases are not in the text; the query side handles them
         if meta.get("category"):
             add(meta["category"])
-        title = str(meta.get("title") or "")
-        for piece in _TITLE_SPLIT.split(title):
-            if 2 <= len(piece) <= 4:  # longer title parts would hide the words inside them
-                add(piece)
     for term in re.findall(r"^\*\[([^\]]+)\]:", glossary, re.MULTILINE):
         add(term)
-    return sorted(words)
+    return words
 
 
 def user_dictionary_text(words: list[str]) -> str:

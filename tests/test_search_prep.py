@@ -10,13 +10,17 @@ def page(**meta) -> Page:
     return Page(path="x.md", meta=meta)
 
 
-def test_dictionary_takes_short_terms_from_tags_titles_synonyms_and_glossary():
-    pages = [page(title="群访（3人以上）", tags=["群访", "接待室"], category="风险信号",
-                  synonyms={"报装费": ["开户费"]}),
-             page(title="客户走到柜台前要说的第一句话")]
-    words = dictionary_words(pages, glossary="*[报装]: 报装\n*[CRM]: x\n")
-    assert {"群访", "接待室", "风险信号", "报装费", "开户费", "报装"} <= set(words)
-    assert "客户走到柜台前要说的第一句话" not in words  # long titles would hide their words
+def test_dictionary_keeps_terms_jieba_would_cut_into_characters():
+    pages = [page(title="群访（3人以上）", tags=["群访", "冲击柜面", "冲动型"], category="风险信号",
+                  synonyms={"明访": ["开户费"]}),
+             page(tags=["一般类投诉", "客户"])]
+    words = dictionary_words(pages, glossary="*[暗访]: 暗访\n*[CRM]: x\n")
+    assert {"群访", "明访"} <= set(words)
+    from handbook.search_prep import _tokenizer
+    for term in ("群访", "冲动型", "明访", "暗访"):  # whole, from the dictionary or jieba's own
+        assert _tokenizer().lcut(term, HMM=False) == [term]
+    # compounds of real words would hide 冲击, 投诉 …; aliases never appear in pages
+    assert not {"冲击柜面", "一般类投诉", "客户", "开户费"} & set(words)
     assert user_dictionary_text(["群访"]) == "群访 200000 n\n"
 
 

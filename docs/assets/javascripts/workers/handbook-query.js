@@ -11,7 +11,14 @@
  *   5. words that are in nearly every entry (客户, 的, 要 …) are dropped when
  *      other words remain, so 客户要见经理 searches for 见 经理;
  *   6. synonyms trainers declared in front matter add their canonical word
- *      (举报 → 投诉).
+ *      (举报 → 投诉);
+ *   7. for lunr, each word is kept whole (下班 must not become 下*, matching
+ *      下跪); single characters are matched exactly, longer words also as a
+ *      prefix (冲击 finds 冲击柜面); words the index does not have are left out
+ *      (they match nothing but their single characters), and words that are in
+ *      nearly every entry are only looked up in titles and tags, where they mean
+ *      the page is about them: in text they would match thousands of sections on
+ *      a large handbook and make every keystroke slow.
  * It returns the words and the query for lunr (any word may match; the worker
  * ranks pages that have more of the words first).
  * The data comes from search/handbook-search-data.js, made at build time
@@ -24,6 +31,7 @@
 
   function makeQueryTransform(data) {
     var t2s = data.t2s;
+    var vocabulary = new Set(data.vocabulary);
     var words = new Set(data.vocabulary);
     var aliases = Object.keys(data.synonyms);
     aliases.forEach(function (alias) { words.add(alias); });
@@ -69,7 +77,13 @@
         if (text.indexOf(alias) >= 0 && terms.indexOf(alias) < 0) extra.push.apply(extra, data.synonyms[alias]);
       });
       var words = unique(terms.concat(extra));
-      return { words: words, query: words.map(protect).join(" ") };
+      var known = words.filter(function (word) { return !HAN.test(word) || vocabulary.has(word); });
+      var lookup = (known.length ? known : words).map(function (word) {
+        if (!HAN.test(word)) return word;
+        if (common.has(word)) return "title:" + protect(word, true) + " tags:" + protect(word, true);
+        return protect(word, word.length === 1);
+      });
+      return { words: words, query: lookup.join(" ") };
     };
   }
 
@@ -77,10 +91,11 @@
   // its splitter only looks at strict sub-slices of the run: for 下班 it sees
   // 下 and never 下班, and the query becomes 下* (matching 下跪).  A trailing
   // character that is in no index entry makes the whole word a sub-slice, so it
-  // is kept; the splitter then drops the unmatched tail.
+  // is kept; the splitter then drops the unmatched tail.  "^1" (a neutral boost)
+  // stops Material from appending its prefix wildcard.
   var SENTINEL = "\u3007"; // 〇, a Han-script character no page uses as a word
-  function protect(word) {
-    return HAN.test(word) ? word + SENTINEL : word;
+  function protect(word, exact) {
+    return word + SENTINEL + (exact ? "^1" : "");
   }
 
   function unique(list) {

@@ -31,10 +31,22 @@
     return words.filter(function (word) { return text.indexOf(word) >= 0; }).length;
   }
 
+  // Only the first pages in Material's order are re-ordered (an agent reads
+  // the first few results); the rest follow as they were.  Past the first
+  // screens, results keep titles but drop their teaser text: Material renders
+  // them only on scroll, and copying thousands of teasers to the page on every
+  // keystroke is most of the time a large handbook spends per query.
+  var RERANK = 100, TEASERS = 30;
+
+  function slim(group) {
+    return group.map(function (item) { return Object.assign({}, item, { text: "" }); });
+  }
+
   function rerank(items, words) {
     if (!words || !words.length) return items;
     var long = words.filter(function (word) { return word.length > 1; });
-    return items
+    var head = items.slice(0, RERANK), tail = items.slice(RERANK);
+    return head
       .map(function (group, position) {
         var title = 0;
         group.forEach(function (item) { title = Math.max(title, count(plain(item.title), long)); });
@@ -44,7 +56,9 @@
         return { group: group, position: position, title: title, coverage: count(text, words) };
       })
       .sort(function (a, b) { return b.title - a.title || b.coverage - a.coverage || a.position - b.position; })
-      .map(function (entry) { return entry.group; });
+      .map(function (entry) { return entry.group; })
+      .concat(tail)
+      .map(function (group, position) { return position < TEASERS ? group : slim(group); });
   }
 
   // Material answers queries one at a time and in order, so the words of each
