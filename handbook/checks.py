@@ -80,8 +80,9 @@ def check_body(page: Page, outline: Outline, settings: Settings) -> None:
         page.problem(page.body_start, "missing-h1", title=title or "标题")
     elif title and str(title).strip() != outline.h1.strip():
         page.problem(outline.h1_line, "title-mismatch", heading=outline.h1, title=title)
-    for line, text in outline.text_lines:
-        if unrendered_bold(text):
+    raw_lines = page.body.split("\n")  # with inline code: `a`** closes bold, a ** does not
+    for line, _ in outline.text_lines:
+        if unrendered_bold(raw_lines[line - page.body_start]):
             page.problem(line, "bold-not-rendered")
     for line, rest in outline.fullwidth_admonitions:
         page.problem(line, "fullwidth-admonition", rest=rest)

@@ -41,7 +41,14 @@ def main(argv: list[str] | None = None) -> int:
         print(f"找不到配置文件 {config}，请在知识库根目录运行，或用 --config 指明路径。", file=sys.stderr)
         return 2
     settings = load_settings(config)
-    if args.command == "fix":
+    try:
+        return _run(args.command, settings)
+    except BrokenPipeError:  # output piped into `head` and cut short
+        return 0
+
+
+def _run(command: str, settings) -> int:
+    if command == "fix":
         for line in fix_docs(settings.docs_dir):
             print(line)
         return 0

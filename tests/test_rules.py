@@ -90,3 +90,12 @@ def test_all_problems_of_all_files_come_in_one_run():
     sources += [(f"base/{p.name}", p.read_bytes()) for p in BASE]
     report = check_sources(sources, fixture_settings())
     assert {p.code for p in report.problems} == set(RULES)
+
+
+def test_bold_check_reads_lines_as_written():
+    from handbook.emphasis import unrendered_bold
+
+    assert unrendered_bold("**客户：**你好")
+    assert unrendered_bold("    - **让他说完。**然后")
+    assert not unrendered_bold("- **写进 `synonyms`**，例如 `{a: [b]}`：搜")
+    assert not unrendered_bold("**客户**：你好") and not unrendered_bold("没有加粗")
