@@ -25,9 +25,10 @@ from .source import Page
 
 HAN = re.compile(r"[\u3400-\u9fff]+")
 _TITLE_SPLIT = re.compile(r"[\s，。、；：！？（）()【】《》「」“”‘’/·…\-—]+|[与和及或]")
-# Words found in more than this share of index entries carry no meaning for
-# ranking (客户, 的, 要 …); the query transform drops them when others remain.
-COMMON_SHARE = 0.2
+# Words found in more than this share of index entries (客户, 投诉, 服务 …) say
+# little about which entry is meant: the query transform drops them when other
+# words remain and otherwise looks them up in titles and tags only.
+COMMON_SHARE = 0.1
 
 
 def dictionary_words(pages: list[Page], glossary: str = "") -> list[str]:

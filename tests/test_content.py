@@ -117,6 +117,8 @@ def test_no_traditional_characters_in_the_handbook(report):
     to_simplified = opencc.OpenCC("t2s")
     bad = []
     for page in report.pages:
+        if page.path.startswith("guide/"):
+            continue  # the trainer guide shows traditional input as an example
         if page.text and to_simplified.convert(page.text) != page.text:
             diff = [c for c, s in zip(page.text, to_simplified.convert(page.text)) if c != s]
             bad.append((page.path, "".join(sorted(set(diff)))))

@@ -9,7 +9,8 @@
  *   3. numbers are split from units (350方 → 350 方);
  *   4. Chinese runs are split along the index vocabulary (longest match);
  *   5. words that are in nearly every entry (客户, 的, 要 …) are dropped when
- *      other words remain, so 客户要见经理 searches for 见 经理;
+ *      other words remain, and so are single characters next to longer words,
+ *      so 客户要见经理 searches for 经理;
  *   6. synonyms trainers declared in front matter add their canonical word
  *      (举报 → 投诉);
  *   7. for lunr, each word is kept whole (下班 must not become 下*, matching
@@ -69,6 +70,10 @@
       });
       var meaningful = terms.filter(function (term) { return !common.has(term); });
       if (meaningful.length) terms = meaningful;
+      // Next to real words, single characters (到, 人, 叫, 才) mostly say how the
+      // question was phrased, and each one matches a large part of the handbook.
+      var longer = terms.filter(function (term) { return !HAN.test(term) || term.length > 1; });
+      if (longer.length) terms = longer;
       var extra = [];
       terms.forEach(function (term) {
         if (data.synonyms[term]) extra.push.apply(extra, data.synonyms[term]);

@@ -33,13 +33,34 @@
 
   // Only the first pages in Material's order are re-ordered (an agent reads
   // the first few results); the rest follow as they were.  Past the first
-  // screens, results keep titles but drop their teaser text: Material renders
-  // them only on scroll, and copying thousands of teasers to the page on every
-  // keystroke is most of the time a large handbook spends per query.
-  var RERANK = 100, TEASERS = 30;
+  // screens, a result is its page title alone: Material renders those only on
+  // scroll, and copying every matching section's teaser to the page on every
+  // keystroke is a large part of the time a big handbook spends per query.
+  var RERANK = 50, TEASERS = 30;
+
+  // A teaser is the sentence around the first match, as plain text with its
+  // highlights: enough to recognise the answer, and far less for the page to
+  // receive and lay out than a whole section.
+  var TEASER = 160;
+  function teaser(html) {
+    var text = String(html || "").replace(/<(?!\/?mark\b)[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+    var first = text.indexOf("<mark");
+    var start = first > 40 ? text.lastIndexOf(" ", first - 40) : 0;
+    start = Math.max(0, start);
+    var cut = text.slice(start, start + TEASER + 60);
+    cut = cut.replace(/<[^>]*$/, "");                       // no half tag at the end
+    var open = (cut.match(/<mark/g) || []).length - (cut.match(/<\/mark>/g) || []).length;
+    if (open > 0) cut += "</mark>";
+    return "<p>" + (start > 0 ? "…" : "") + cut + (start + TEASER + 60 < text.length ? "…" : "") + "</p>";
+  }
+
+  function trim(group) {
+    return group.map(function (item) { return Object.assign({}, item, { text: teaser(item.text) }); });
+  }
 
   function slim(group) {
-    return group.map(function (item) { return Object.assign({}, item, { text: "" }); });
+    var article = group.find(function (item) { return item.location.indexOf("#") < 0; }) || group[0];
+    return [Object.assign({}, article, { text: "" })];
   }
 
   function rerank(items, words) {
@@ -58,7 +79,7 @@
       .sort(function (a, b) { return b.title - a.title || b.coverage - a.coverage || a.position - b.position; })
       .map(function (entry) { return entry.group; })
       .concat(tail)
-      .map(function (group, position) { return position < TEASERS ? group : slim(group); });
+      .map(function (group, position) { return position < TEASERS ? trim(group) : slim(group); });
   }
 
   // Material answers queries one at a time and in order, so the words of each
