@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, ROOT, run_build
+from conftest import BIN, FIXTURES, ROOT, run_build
 
 INDEX = """---
 id: home
@@ -43,6 +45,10 @@ def build(project: Path, tmp_path: Path, *extra):
     return result.returncode, result.stdout + result.stderr
 
 
+def append(page: Path, text: str) -> None:
+    page.write_text(page.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def test_real_handbook_builds_strict(built_site):
     assert (built_site / "index.html").is_file()
     assert (built_site / "guide" / "maintenance" / "index.html").is_file()
@@ -56,23 +62,20 @@ def test_small_project_builds(small_project, tmp_path):
 
 
 def test_broken_link_fails_naming_the_file(small_project, tmp_path):
-    page = small_project / "docs" / "base" / "risk.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n见[不存在的页面](nowhere.md)。\n", encoding="utf-8")
+    append(small_project / "docs" / "base" / "risk.md", "\n见[不存在的页面](nowhere.md)。\n")
     code, output = build(small_project, tmp_path)
     assert code != 0
     assert "base/risk.md" in output and "nowhere.md" in output
 
 
 def test_broken_anchor_fails_naming_the_file(small_project, tmp_path):
-    page = small_project / "docs" / "index.md"
-    page.write_text(page.read_text(encoding="utf-8") + "\n[跳转](base/scenario.md#没有这一节)\n", encoding="utf-8")
+    append(small_project / "docs" / "index.md", "\n[跳转](base/scenario.md#没有这一节)\n")
     code, output = build(small_project, tmp_path)
     assert code != 0 and "index.md" in output and "没有这一节" in output
 
 
 def test_missing_snippet_fails_naming_the_file(small_project, tmp_path):
-    page = small_project / "docs" / "base" / "policy.md"
-    page.write_text(page.read_text(encoding="utf-8") + '\n--8<-- "no-such-snippet.md"\n', encoding="utf-8")
+    append(small_project / "docs" / "base" / "policy.md", '\n--8<-- "no-such-snippet.md"\n')
     code, output = build(small_project, tmp_path)
     assert code != 0
     assert "no-such-snippet.md" in output and "base/policy.md" in output
@@ -93,9 +96,9 @@ def test_content_errors_fail_with_file_line_and_fix_and_no_traceback(small_proje
 def test_non_strict_build_also_stops_on_content_errors(small_project, tmp_path):
     page = small_project / "docs" / "base" / "risk.md"
     page.write_text(page.read_text(encoding="utf-8").replace("level: 高", "level: 很高"), encoding="utf-8")
-    result = __import__("subprocess").run(
-        [str(Path(__import__("sys").executable).parent / "mkdocs"), "build", "-f", str(small_project / "mkdocs.yml"),
-         "-d", str(tmp_path / "site")], capture_output=True, text=True)
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "-f", str(small_project / "mkdocs.yml"), "-d", str(tmp_path / "site")],
+        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode != 0
     assert "很高" in result.stderr and "Traceback" not in result.stderr
 
@@ -142,8 +145,6 @@ def test_overdue_pages_are_listed_not_fatal(small_project, tmp_path):
 def test_live_preview_keeps_serving_and_shows_problems_on_the_page(small_project, tmp_path):
     """`mkdocs serve` with a broken page: it keeps running and the page says what is wrong."""
     import socket
-    import subprocess
-    import sys
     import time
     import urllib.request
 
@@ -153,7 +154,7 @@ def test_live_preview_keeps_serving_and_shows_problems_on_the_page(small_project
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [str(Path(sys.executable).parent / "mkdocs"), "serve", "--no-livereload", "-f", str(small_project / "mkdocs.yml"),
+        [str(BIN / "mkdocs"), "serve", "--no-livereload", "-f", str(small_project / "mkdocs.yml"),
          "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         html = ""
