@@ -54,12 +54,19 @@
     return "<p>" + (start > 0 ? "…" : "") + cut + (start + TEASER + 60 < text.length ? "…" : "") + "</p>";
   }
 
+  // Material lists every matching section of a page under it; the page and its
+  // best few sections are what an agent reads, and each one costs layout time.
+  var SECTIONS = 4;
+  function isArticle(item) { return item.location.indexOf("#") < 0; }
   function trim(group) {
-    return group.map(function (item) { return Object.assign({}, item, { text: teaser(item.text) }); });
+    var sections = 0;
+    return group
+      .filter(function (item) { return isArticle(item) || sections++ < SECTIONS; })  // keeps Material's order
+      .map(function (item) { return Object.assign({}, item, { text: teaser(item.text) }); });
   }
 
   function slim(group) {
-    var article = group.find(function (item) { return item.location.indexOf("#") < 0; }) || group[0];
+    var article = group.find(isArticle) || group[0];
     return [Object.assign({}, article, { text: "" })];
   }
 
@@ -71,6 +78,7 @@
       .map(function (group, position) {
         var title = 0;
         group.forEach(function (item) { title = Math.max(title, count(plain(item.title), long)); });
+        if (words.length < 2) return { group: group, position: position, title: title, coverage: 1 };
         var text = group.map(function (item) {
           return plain(item.title) + " " + plain(item.text) + " " + (item.tags || []).map(plain).join(" ");
         }).join(" ");
