@@ -209,9 +209,11 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
                     approved.append((page.path, phrase.line, text))
                 elif block.type == "dont" and len(text) >= 2:
                     forbidden.setdefault(text, (page.path, phrase.line))
+    # Only bigrams that occur in some forbidden phrase can ever be looked up.
+    wanted = {text[i:i + 2] for text in forbidden for i in range(len(text) - 1)}
     by_bigram: dict[str, list[int]] = defaultdict(list)
     for index, (_, _, text) in enumerate(approved):
-        for bigram in {text[i:i + 2] for i in range(len(text) - 1)}:
+        for bigram in {text[i:i + 2] for i in range(len(text) - 1)} & wanted:
             by_bigram[bigram].append(index)
     problems = []
     empty: list[int] = []

@@ -32,12 +32,31 @@ _PageLoader.yaml_implicit_resolvers = {
 }
 
 
+_STR = "tag:yaml.org,2002:str"
+
+
 def _load_yaml(source: str):
-    """Parse once: the node tree gives line numbers, the data comes from it."""
+    """Parse once: the node tree gives line numbers, the data comes from it.
+
+    Front matter is small mappings of strings and lists, so plain strings are
+    taken straight from the nodes; PyYAML constructs only the rest (numbers,
+    booleans, null).  Its generic constructor is a third of the check's time
+    on a large handbook.
+    """
     loader = _PageLoader(source)
     try:
         node = loader.get_single_node()
-        return node, (loader.construct_document(node) if node is not None else None)
+
+        def value(item):
+            if isinstance(item, yaml.ScalarNode):
+                return item.value if item.tag == _STR else loader.construct_object(item)
+            if isinstance(item, yaml.SequenceNode):
+                return [value(child) for child in item.value]
+            if isinstance(item, yaml.MappingNode):
+                return {value(key): value(child) for key, child in item.value}
+            return loader.construct_object(item)
+
+        return node, (value(node) if node is not None else None)
     finally:
         loader.dispose()
 
