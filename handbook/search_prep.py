@@ -15,8 +15,10 @@ cannot know on its own are prepared here from the handbook itself:
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import tempfile
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
@@ -86,6 +88,17 @@ def _candidate_terms(pages: list[Page], glossary: str) -> set[str]:
 def user_dictionary_text(words: list[str]) -> str:
     # A high frequency makes jieba keep the term whole instead of splitting it.
     return "".join(f"{word} 200000 n\n" for word in words)
+
+
+def write_user_dictionary(pages: list[Page], project_dir: Path) -> Path:
+    """The dictionary file for Material's `jieba_dict_user`, outside the project
+    tree (a build must not write into docs/), one file per project."""
+    glossary = Path(project_dir) / "snippets" / "glossary.md"
+    words = dictionary_words(pages, glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
+    key = hashlib.sha1(str(Path(project_dir).resolve()).encode()).hexdigest()[:12]
+    path = Path(tempfile.gettempdir()) / f"handbook-jieba-{key}.txt"
+    path.write_text(user_dictionary_text(words), encoding="utf-8")
+    return path
 
 
 def declared_synonyms(pages: list[Page]) -> dict[str, list[str]]:

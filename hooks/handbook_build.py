@@ -8,9 +8,7 @@ each page's problems on the page, so trainers see them in the live preview.
 """
 from __future__ import annotations
 
-import hashlib
 import logging
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
@@ -37,12 +35,8 @@ def on_config(config):
     report = _state["report"] = check_docs(settings)
     search = config.plugins.get("material/search")
     if search is not None:
-        glossary = Path(config.config_file_path).parent / "snippets" / "glossary.md"
-        words = search_prep.dictionary_words(report.pages, glossary.read_text(encoding="utf-8") if glossary.is_file() else "")
-        key = hashlib.sha1(str(config.config_file_path).encode()).hexdigest()[:12]
-        user_dictionary = Path(tempfile.gettempdir()) / f"handbook-jieba-{key}.txt"
-        user_dictionary.write_text(search_prep.user_dictionary_text(words), encoding="utf-8")
-        search.config.jieba_dict_user = str(user_dictionary)
+        path = search_prep.write_user_dictionary(report.pages, Path(config.config_file_path).parent)
+        search.config.jieba_dict_user = str(path)
     return config
 
 
