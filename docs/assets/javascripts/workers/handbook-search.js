@@ -62,7 +62,12 @@
     var sections = 0;
     return group
       .filter(function (item) { return isArticle(item) || sections++ < SECTIONS; })  // keeps Material's order
-      .map(function (item) { return Object.assign({}, item, { text: teaser(item.text) }); });
+      .map(function (item) {
+        // A section repeats its page's tags; showing them once, under the page, is enough.
+        var slimmed = Object.assign({}, item, { text: teaser(item.text) });
+        if (!isArticle(item)) delete slimmed.tags;
+        return slimmed;
+      });
   }
 
   function slim(group) {
