@@ -35,6 +35,8 @@ _RULES = [
     Rule("front-matter-not-mapping", "页头应当是「键: 值」的列表",
          "每行写一个「键: 值」，例如 title: 招呼与引导"),
     # --- front matter schema ---------------------------------------------
+    Rule("fullwidth-list-punctuation", "键「{key}」的列表用了全角符号「{value}」，会被当成一整个值",
+         "列表用半角方括号和半角逗号，例如 {key}: [柜面, 电话]"),
     Rule("unknown-key", "页头里有未知的键「{key}」{suggestion}",
          "改成正确的键名，或删掉这一行；可用的键见「编写指南 → 页面格式」"),
     Rule("missing-key", "{kind_name}页面缺少必填的键「{key}」",

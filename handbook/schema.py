@@ -163,6 +163,15 @@ def _check_value(page: Page, key: str, field: Field, value) -> None:
             page.problem(line, "bad-value", key=key, value=_show(value),
                          suggestion=closest(value, field.choices), allowed="、".join(field.choices))
     elif kind in ("texts", "choices", "refs"):
+        # A Chinese input method types ［柜面，电话］ or [柜面，电话]: YAML reads one
+        # string.  Free-text items (signs) may contain ，and 、; ids and choices never do.
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            separators = "［］，、" if kind in ("choices", "refs") else "［］"
+            if isinstance(item, str) and any(mark in item for mark in separators):
+                page.problem(page.line_of(key, index if isinstance(value, list) else None),
+                             "fullwidth-list-punctuation", key=key, value=item)
+                return
         if isinstance(value, str) and kind != "refs":
             value = [value]  # a single value is a list of one; YAML users write it both ways
         if not isinstance(value, list) or (field.required and not value):

@@ -21,6 +21,7 @@ EXPECTED = {
     "unknown-key.md": ("unknown-key", 9, "是不是想写「tags」"),
     "missing-key.md": ("missing-key", 1, "owner"),
     "bad-value.md": ("bad-value", 5, "微信"),
+    "fullwidth-list-punctuation.md": ("fullwidth-list-punctuation", 5, "［柜面，电话］"),
     "bad-type.md": ("bad-type", 9, "整数"),
     "bad-date.md": ("bad-date", 8, "2026-13-01"),
     "bad-id.md": ("bad-id", 2, "Scn_X"),
