@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import yaml
 
@@ -102,11 +101,6 @@ def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
             pass
         return None, [Problem(path, line, "encoding", {"guess": guess, "line": line})]
     return text.replace("\r\n", "\n").replace("\r", "\n"), []
-
-
-def read_page(docs_dir: Path, file: Path) -> Page:
-    rel = file.relative_to(docs_dir).as_posix()
-    return parse_page(rel, file.read_bytes())
 
 
 def parse_page(rel: str, data: bytes) -> Page:
