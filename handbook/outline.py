@@ -24,7 +24,7 @@ _ADMONITION = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]*(?P<type>[^\s\"
 _FULLWIDTH_ADMONITION = re.compile(r"^\s*！！！\s*(?P<rest>.*)$")
 _FENCE = re.compile(r"^\s*(```+|~~~+)")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
-_INLINE_CODE = re.compile(r"(`+)(.+?)\1")
+INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 VALUE_NAME = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
 
 
@@ -69,8 +69,21 @@ class Outline:
             yield from section.blocks
 
 
+def step_fence(line: str, fence: str | None) -> tuple[bool, str | None]:
+    """Track fenced code line by line: (is this line fence or code, the fence
+    open after it).  A fence closes on the same character, at least as long."""
+    match = _FENCE.match(line) if line.lstrip()[:1] in ("`", "~") else None
+    if fence:
+        if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            return True, None
+        return True, fence
+    if match:
+        return True, match.group(1)
+    return False, None
+
+
 def strip_inline_code(line: str) -> str:
-    return _INLINE_CODE.sub("", line) if "`" in line else line
+    return INLINE_CODE.sub("", line) if "`" in line else line
 
 
 def _names(number: int, prose: str):
@@ -86,15 +99,10 @@ def parse_outline(body: str, first_line: int = 1) -> Outline:
         raw = lines[index]
         number = first_line + index
         index += 1
+        in_code, fence = step_fence(raw, fence)
+        if in_code:
+            continue
         first = raw.lstrip()[:1]
-        fence_match = _FENCE.match(raw) if first in ("`", "~") else None
-        if fence:
-            if fence_match and fence_match.group(1)[0] == fence[0] and len(fence_match.group(1)) >= len(fence):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match.group(1)
-            continue
         prose = strip_inline_code(raw)
         outline.text_lines.append((number, prose))
         outline.value_names.extend(_names(number, prose))

@@ -7,25 +7,21 @@ syntax itself.  Unknown names are left as typed; `handbook check` reports them.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
+from ..outline import INLINE_CODE, VALUE_NAME, step_fence
 from ..settings import load_org_values
-
-_NAME = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
-_CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
 def substitute(line: str, values: dict[str, str]) -> str:
     def replace_outside_code(segment: str) -> str:
-        return _NAME.sub(lambda m: values.get(m.group(1), m.group(0)), segment)
+        return VALUE_NAME.sub(lambda m: values.get(m.group(1), m.group(0)), segment)
 
     out, last = [], 0
-    for span in _CODE_SPAN.finditer(line):
+    for span in INLINE_CODE.finditer(line):
         out.append(replace_outside_code(line[last:span.start()]))
         out.append(span.group(0))
         last = span.end()
@@ -42,16 +38,8 @@ class OrgValuesPreprocessor(Preprocessor):
         fence = None
         result = []
         for line in lines:
-            match = _FENCE.match(line)
-            if fence:
-                if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                    fence = None
-                result.append(line)
-            elif match:
-                fence = match.group(1)
-                result.append(line)
-            else:
-                result.append(substitute(line, self.values) if "{{" in line else line)
+            in_code, fence = step_fence(line, fence)
+            result.append(substitute(line, self.values) if "{{" in line and not in_code else line)
         return result
 
 
