@@ -94,13 +94,13 @@ def check_body(page: Page, outline: Outline, settings: Settings) -> None:
         if block.type in ("say", "dont") and not block.phrases:
             page.problem(block.line, "empty-wording", label=block.label)
     kind = page.meta.get("kind")
+    if kind in ("scenario", "policy", "risk"):
+        for block in outline.lead_blocks:
+            page.problem(block.line, "wording-outside-situation", label=block.label)
     if kind == "scenario":
         check_scenario(page, outline)
     elif kind == "policy":
         check_policy(page, outline)
-    elif kind == "risk":
-        for block in outline.lead_blocks:
-            page.problem(block.line, "wording-outside-situation", label=block.label)
 
 
 def check_org_values(page: Page, outline: Outline, values: dict[str, str]) -> None:
@@ -116,8 +116,6 @@ def check_org_values(page: Page, outline: Outline, values: dict[str, str]) -> No
 
 
 def check_scenario(page: Page, outline: Outline) -> None:
-    for block in outline.lead_blocks:
-        page.problem(block.line, "wording-outside-situation", label=block.label)
     if not outline.sections:
         page.problem(outline.h1_line or page.body_start, "scenario-no-situation")
     for section in outline.sections:
@@ -149,8 +147,6 @@ def check_policy(page: Page, outline: Outline) -> None:
         page.problem(explain.line, "policy-missing-approved")
     if never and not any(b.type == "dont" for b in never.blocks):
         page.problem(never.line, "policy-missing-forbidden")
-    for block in outline.lead_blocks:
-        page.problem(block.line, "wording-outside-situation", label=block.label)
 
 
 # --- the whole handbook ----------------------------------------------------
