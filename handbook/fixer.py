@@ -7,10 +7,9 @@ that needs judgement stays a reported problem.
 """
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
-_FRONT_KEY_COLON = re.compile(r"^(\s*[A-Za-z_][A-Za-z0-9_-]*)\s*：\s*")
+from .source import FULLWIDTH_COLON_KEY
 
 
 def fix_text(data: bytes) -> tuple[str, list[str]]:
@@ -31,7 +30,10 @@ def fix_text(data: bytes) -> tuple[str, list[str]]:
         for i in range(1, len(lines)):
             if lines[i].strip() in ("---", "..."):
                 break
-            fixed = _FRONT_KEY_COLON.sub(r"\1: ", lines[i].replace("\t", "  "))
+            fixed = lines[i].replace("\t", "  ")
+            colon = FULLWIDTH_COLON_KEY.match(fixed)
+            if colon:
+                fixed = fixed[:colon.end(1)] + ": " + fixed[colon.end():].lstrip()
             if fixed != lines[i]:
                 lines[i] = fixed
                 if "页头 Tab/全角冒号" not in changes:

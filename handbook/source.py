@@ -60,7 +60,7 @@ def _load_yaml(source: str):
         loader.dispose()
 
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
-_FULLWIDTH_COLON_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+FULLWIDTH_COLON_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：")
 
 
 @dataclass
@@ -132,7 +132,7 @@ def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
         if "\t" in line:
             page.problem(number, "front-matter-tab")
             blocking = True
-        match = _FULLWIDTH_COLON_KEY.match(line)
+        match = FULLWIDTH_COLON_KEY.match(line)
         if match:
             page.problem(number, "front-matter-fullwidth-colon", key=match.group(1))
             blocking = True
