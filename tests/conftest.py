@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -21,16 +20,6 @@ TODAY = dt.date(2026, 11, 23)
 
 def fixture_settings(docs_dir: Path = FIXTURES) -> Settings:
     return Settings(docs_dir=docs_dir, org_values=dict(ORG), review_every_days=180, due_soon_days=30, today=TODAY)
-
-
-def copy_project(tmp_path: Path) -> Path:
-    """A throwaway copy of everything a build reads, to break on purpose."""
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("docs", "snippets", "hooks", "overrides"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    return project
 
 
 def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -17,7 +17,7 @@ import yaml
 QUERIES = Path(__file__).resolve().parent / "search" / "queries.yml"
 HARD = {"难"}  # deliberately hard categories: reported, not part of the goals
 
-_RUN_QUERY = """
+RUN_QUERY = """
 async (query) => {
   const input = document.querySelector("input.md-search__input");
   const output = document.querySelector(".md-search-result");
@@ -93,13 +93,13 @@ def open_search(page, base_url: str) -> None:
     page.keyboard.press("/")
     page.wait_for_selector("input.md-search__input:focus")
     # The index is loaded by a worker; wait until a query gets an answer.
-    page.evaluate(_RUN_QUERY, "投诉")
+    page.evaluate(RUN_QUERY, "投诉")
 
 
 def run_queries(page, base_url: str, queries: list[Query]) -> list[Outcome]:
     outcomes = []
     for query in queries:
-        result = page.evaluate(_RUN_QUERY, query.text)
+        result = page.evaluate(RUN_QUERY, query.text)
         ranked = [site_location(href, base_url) for href in result["hrefs"]]
         outcomes.append(Outcome(query, ranked, result["ms"]))
     return outcomes

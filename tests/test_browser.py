@@ -1,7 +1,6 @@
 """The built site in a real browser, as an agent uses it: pages, search, copy, offline."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

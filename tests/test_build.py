@@ -61,24 +61,16 @@ def test_small_project_builds(small_project, tmp_path):
     assert code == 0, output
 
 
-def test_broken_link_fails_naming_the_file(small_project, tmp_path):
-    append(small_project / "docs" / "base" / "risk.md", "\n见[不存在的页面](nowhere.md)。\n")
+@pytest.mark.parametrize("page, addition, named", [
+    ("base/risk.md", "\n见[不存在的页面](nowhere.md)。\n", ["base/risk.md", "nowhere.md"]),
+    ("index.md", "\n[跳转](base/scenario.md#没有这一节)\n", ["index.md", "没有这一节"]),
+    ("base/policy.md", '\n--8<-- "no-such-snippet.md"\n', ["base/policy.md", "no-such-snippet.md"]),
+], ids=["broken-link", "broken-anchor", "missing-snippet"])
+def test_broken_reference_fails_naming_the_file(small_project, tmp_path, page, addition, named):
+    append(small_project / "docs" / page, addition)
     code, output = build(small_project, tmp_path)
     assert code != 0
-    assert "base/risk.md" in output and "nowhere.md" in output
-
-
-def test_broken_anchor_fails_naming_the_file(small_project, tmp_path):
-    append(small_project / "docs" / "index.md", "\n[跳转](base/scenario.md#没有这一节)\n")
-    code, output = build(small_project, tmp_path)
-    assert code != 0 and "index.md" in output and "没有这一节" in output
-
-
-def test_missing_snippet_fails_naming_the_file(small_project, tmp_path):
-    append(small_project / "docs" / "base" / "policy.md", '\n--8<-- "no-such-snippet.md"\n')
-    code, output = build(small_project, tmp_path)
-    assert code != 0
-    assert "no-such-snippet.md" in output and "base/policy.md" in output
+    assert all(name in output for name in named), output
 
 
 def test_content_errors_fail_with_file_line_and_fix_and_no_traceback(small_project, tmp_path):

@@ -10,7 +10,7 @@ import json
 import pytest
 
 from browser import RequestLog, chromium, chromium_missing_message, serve_site
-from search_eval import _RUN_QUERY, by_category, load_queries, open_search, report, run_queries, summarise
+from search_eval import RUN_QUERY, by_category, load_queries, open_search, report, run_queries, summarise
 
 pytestmark = pytest.mark.browser
 
@@ -64,7 +64,7 @@ NASTY = ["：", "*", "~", "^", "+", "-", ":", "？", "！", '"', "((", "\\", "+-
 def test_syntax_and_punctuation_never_error_or_hang(search_page, query):
     page, _, _, errors = search_page
     before = len(errors)
-    result = page.evaluate(_RUN_QUERY, query)
+    result = page.evaluate(RUN_QUERY, query)
     assert result["ms"] is not None, f"no answer for {query!r}"
     assert errors[before:] == []
     if any("\u4e00" <= c <= "\u9fff" for c in query):
@@ -73,7 +73,7 @@ def test_syntax_and_punctuation_never_error_or_hang(search_page, query):
 
 def test_best_section_is_linked_right_after_its_page(search_page):
     page, url, _, _ = search_page
-    page.evaluate(_RUN_QUERY, "初步核对")
+    page.evaluate(RUN_QUERY, "初步核对")
     first = page.locator(".md-search-result__list > li").first
     links = [a.get_attribute("href") for a in first.locator("a").all()]
     assert any("#" in href for href in links[1:]), links

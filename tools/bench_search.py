@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from browser import RequestLog, chromium, serve_site  # noqa: E402
-from search_eval import _RUN_QUERY, load_queries, open_search, report, run_queries, summarise, latency  # noqa: E402
+from search_eval import latency, load_queries, open_search, report, run_queries, summarise  # noqa: E402
 
 BIN = Path(sys.executable).parent
 _ID_LINE = re.compile(r"^(id:\s*)(\S+)\s*$", re.MULTILINE)
