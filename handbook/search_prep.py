@@ -26,7 +26,7 @@ from pathlib import Path
 from .source import Page
 
 HAN = re.compile(r"[\u3400-\u9fff]+")
-_TITLE_SPLIT = re.compile(r"[\s，。、；：！？（）()【】《》「」“”‘’/·…\-—]+|[与和及或]")
+_TERM_SPLIT = re.compile(r"[\s，。、；：！？（）()【】《》「」“”‘’/·…\-—]+|[与和及或]")
 # Words found in more than this share of index entries (客户, 投诉, 服务 …) say
 # little about which entry is meant: the query transform drops them when other
 # words remain and otherwise looks them up in titles and tags only.
@@ -67,7 +67,7 @@ def _candidate_terms(pages: list[Page], glossary: str) -> set[str]:
     words: set[str] = set()
 
     def add(text) -> None:
-        for piece in _TITLE_SPLIT.split(str(text)):
+        for piece in _TERM_SPLIT.split(str(text)):
             piece = piece.strip()
             if 2 <= len(piece) <= 6 and HAN.fullmatch(piece):
                 words.add(piece)

@@ -41,17 +41,17 @@
   // A teaser is the sentence around the first match, as plain text with its
   // highlights: enough to recognise the answer, and far less for the page to
   // receive and lay out than a whole section.
-  var TEASER = 160;
+  var TEASER = 220; // characters
   function teaser(html) {
     var text = String(html || "").replace(/<(?!\/?mark\b)[^>]*>/g, " ").replace(/\s+/g, " ").trim();
     var first = text.indexOf("<mark");
     var start = first > 40 ? text.lastIndexOf(" ", first - 40) : 0;
     start = Math.max(0, start);
-    var cut = text.slice(start, start + TEASER + 60);
-    cut = cut.replace(/<[^>]*$/, "");                       // no half tag at the end
+    var end = start + TEASER;
+    var cut = text.slice(start, end).replace(/<[^>]*$/, "");  // no half tag at the end
     var open = (cut.match(/<mark/g) || []).length - (cut.match(/<\/mark>/g) || []).length;
     if (open > 0) cut += "</mark>";
-    return "<p>" + (start > 0 ? "…" : "") + cut + (start + TEASER + 60 < text.length ? "…" : "") + "</p>";
+    return "<p>" + (start > 0 ? "…" : "") + cut + (end < text.length ? "…" : "") + "</p>";
   }
 
   // Material lists every matching section of a page under it; the page and its
