@@ -164,3 +164,8 @@ def test_live_preview_keeps_serving_and_shows_problems_on_the_page(small_project
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_diagram_source_is_not_in_the_search_index(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "-->" not in index and "flowchart" not in index

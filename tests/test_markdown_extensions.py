@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import markdown
 
+from handbook.markdown.diagrams import mermaid_format
 from handbook.markdown.org_values import substitute
 
 
@@ -43,3 +44,11 @@ def test_explicit_titles_are_kept_and_lone_blocks_are_not_wrapped():
 def test_pairs_inside_tabs_or_details_are_grouped_too():
     html = render('??? note "展开"\n    !!! say\n        - 您好\n\n    !!! dont\n        - 干嘛\n')
     assert 'class="wording-pair"' in html
+
+
+def test_mermaid_fences_render_for_material_but_stay_out_of_search():
+    html = markdown.markdown("```mermaid\nflowchart LR\n  A --> B\n```\n", extensions=["pymdownx.superfences"],
+                             extension_configs={"pymdownx.superfences": {"custom_fences": [{
+                                 "name": "mermaid", "class": "mermaid",
+                                 "format": mermaid_format}]}})
+    assert html.startswith('<pre data-search-exclude class="mermaid"><code>')
