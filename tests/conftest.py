@@ -71,3 +71,10 @@ def zensical_site(tmp_path_factory) -> Path:
     result = run_zensical(project)
     assert result.returncode == 0, f"Zensical build failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}"
     return project / "site"
+
+
+def pytest_collection_modifyitems(config, items):
+    """HANDBOOK_TEST_REVERSE=1 runs the tests in reverse order (tools/run_tests_alone.py):
+    a test that only passes after another one has run then fails."""
+    if os.environ.get("HANDBOOK_TEST_REVERSE"):
+        items.reverse()

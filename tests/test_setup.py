@@ -155,7 +155,7 @@ def test_build_stops_on_a_setup_mistake_without_traceback(tmp_path, name):
     shutil.copy(Path(__file__).parent.parent / "hooks" / "handbook_build.py", project / "hooks.py")
     result = _mkdocs(project, "build", "--strict", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode != 0
-    code, file, line, _ = EXPECTED[name]
+    _, file, line, _ = EXPECTED[name]
     assert f"{file}:{line}:" in result.stderr and "改法：" in result.stderr
     assert "Traceback" not in result.stderr
 
