@@ -71,6 +71,7 @@ browser:
 bench: setup browser
 	$(BIN)/python tools/bench_checks.py
 	$(BIN)/python tools/bench_search.py
+	$(BIN)/python tools/bench_builders.py
 
 clean:
 	rm -rf site .pytest_cache .cache

@@ -34,6 +34,7 @@ def zensical(args, settings) -> int:
     if print_setup_problems(settings):
         print("设置有问题，没有构建。请按「改法」修改后再运行。")
         return 1
+    settings.builder = "zensical"
     report = check_docs(settings)
     if report.errors:
         for problem in report.errors:
