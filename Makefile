@@ -8,7 +8,7 @@ ADDR   ?= 127.0.0.1:8000
 # Material 9.7+ prints an end-of-life banner on every build; it is not for trainers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build check fix test test-fast bench browser clean
+.PHONY: setup serve build zensical zensical-serve check fix lint test test-fast test-alone bench browser clean
 
 setup: $(STAMP)
 
@@ -19,15 +19,27 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-## Live preview for trainers: rebuilds on every save.
+## Live preview for trainers: rebuilds on every save.  A broken setup (mkdocs.yml,
+## snippets/org.yml) stops here with the file, line and fix; page problems are shown
+## on the pages themselves.
 serve: setup
+	@$(BIN)/handbook check --setup-only
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
-## The standard build: strict, into site/.
+## The standard build (MkDocs + Material): every check first, then strict, into site/.
 build: setup
+	$(BIN)/handbook check
 	$(BIN)/mkdocs build --strict
 
-## Content checks only, without MkDocs (fast; what CI and trainers run first).
+## The same site built with Zensical, into site/: the same checks first (handbook zensical).
+zensical: setup
+	$(BIN)/handbook zensical
+
+## Zensical's live preview (its own search; the handbook's query data is made by `make zensical`).
+zensical-serve: setup
+	$(BIN)/handbook zensical --serve --dev-addr $(ADDR)
+
+## Content and setup checks only, without building (fast; what CI and trainers run first).
 check: setup
 	$(BIN)/handbook check
 
@@ -35,9 +47,19 @@ check: setup
 fix: setup
 	$(BIN)/handbook fix
 
-## Everything: content checks, build tests, browser tests.
-test: setup browser
+## Lint the Python code (ruff, pinned in requirements.txt, configured in pyproject.toml).
+lint: setup
+	$(BIN)/ruff check .
+
+## Everything: lint, content checks, build tests (both builders), browser tests,
+## then every test file once more on its own (no test may depend on another's run).
+test: setup browser lint
 	$(BIN)/python -m pytest
+	$(BIN)/python tools/run_tests_alone.py
+
+## Each test file alone, reusing one MkDocs and one Zensical build.
+test-alone: setup browser
+	$(BIN)/python tools/run_tests_alone.py
 
 ## Fast subset without the browser.
 test-fast: setup
@@ -49,6 +71,8 @@ browser:
 bench: setup browser
 	$(BIN)/python tools/bench_checks.py
 	$(BIN)/python tools/bench_search.py
+	$(BIN)/python tools/bench_builders.py
 
 clean:
-	rm -rf site .pytest_cache
+	rm -rf site .pytest_cache .cache
+	if [ -x $(BIN)/handbook ]; then $(BIN)/handbook generate --clean; fi

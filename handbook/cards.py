@@ -47,6 +47,12 @@ def problems_card(problems) -> str:
     return f'!!! failure "本页有 {len(problems)} 个格式问题（只在预览时显示）"\n{_indent(lines)}\n'
 
 
+def unreadable_page(path: str, problems) -> str:
+    """The live preview's stand-in for a page MkDocs cannot decode (GBK …): its problems, not a 404."""
+    return (f"---\nsearch:\n  exclude: true\n---\n\n# 无法显示本页：{path}\n\n"
+            + problems_card(problems) + "\n在项目目录运行 `make fix` 可以把文件转成 UTF-8，保存后本页自动刷新。\n")
+
+
 def insert_after_title(markdown: str, card: str) -> str:
     match = _H1.search(markdown)
     if not match:

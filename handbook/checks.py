@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import freshness
 from .emphasis import unrendered_bold
+from .generated import source_paths
 from .normalise import normalise
 from .outline import Outline, parse_outline
 from .problems import Problem, sort_key
@@ -50,7 +51,9 @@ def markdown_files(docs_dir: Path) -> list[Path]:
 
 def check_docs(settings: Settings) -> Report:
     docs_dir = Path(settings.docs_dir)
-    sources = [(f.relative_to(docs_dir).as_posix(), f.read_bytes()) for f in markdown_files(docs_dir)]
+    generated = source_paths()  # written by `handbook zensical`, not by trainers
+    files = [(f.relative_to(docs_dir).as_posix(), f) for f in markdown_files(docs_dir)]
+    sources = [(rel, f.read_bytes()) for rel, f in files if rel not in generated]
     return check_sources(sources, settings)
 
 

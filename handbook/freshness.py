@@ -68,9 +68,9 @@ def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str
     overdue, soon = grouped(pages, settings)
     out = [
         "---", "search:", "  exclude: true", "---", "", "# 内容维护", "",
-        f"按负责人列出需要复核的页面。全站复核周期为 **{settings.review_every_days} 天**"
-        f"（页面可用 `review_every` 单独设置），到期前 {settings.due_soon_days} 天列入「即将到期」。"
-        f"统计日期：{settings.today.isoformat()}。", "",
+        (f"按负责人列出需要复核的页面。全站复核周期为 **{settings.review_every_days} 天**"
+         f"（页面可用 `review_every` 单独设置），到期前 {settings.due_soon_days} 天列入「即将到期」。"
+         f"统计日期：{settings.today.isoformat()}。"), "",
         "复核完成后，把页面页头里的 `reviewed` 改成复核当天的日期。", "",
     ]
     for heading, groups, empty in (("已过期", overdue, "没有过期的页面。"), ("即将到期", soon, "近期没有到期的页面。")):
@@ -85,6 +85,11 @@ def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str
                            f"{due.reviewed} | {due.due} | {due.days_left(settings.today)} |")
             out.append("")
     return "\n".join(out)
+
+
+def maintenance_page(report, settings: Settings) -> str:
+    """Registry generator (handbook/generated.py) for guide/maintenance.md."""
+    return maintenance_markdown(report.pages, settings)
 
 
 def maintenance_text(pages: list[Page], settings: Settings) -> str:

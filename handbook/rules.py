@@ -97,3 +97,49 @@ _RULES = [
 ]
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in _RULES}
+
+
+# --- setup: mkdocs.yml, snippets/org.yml, handbook settings (issue 10) ------
+# Reported by handbook/configuration.py with the file and line; {file} is the
+# file as named from the project directory.
+_SETUP_RULES = [
+    Rule("config-file-missing", "找不到文件 {path}",
+         "在知识库根目录运行（mkdocs.yml 所在的目录），或用 --config 指明 mkdocs.yml 的路径；"
+         "机构信息文件请按 snippets/org.yml 的格式新建"),
+    Rule("config-encoding", "{file} 不是 UTF-8 编码，第 {start} 行起无法读取",
+         "在编辑器里用「UTF-8」编码另存这个文件"),
+    Rule("config-tab", "{file} 这一行有 Tab 字符，YAML 不允许用 Tab 缩进",
+         "把 Tab 换成空格（每级两个空格）"),
+    Rule("config-fullwidth-colon", "{file} 里「{key}」后面用了全角冒号「：」",
+         "改成半角冒号加一个空格：{key}: …"),
+    Rule("config-syntax", "{file} 不是有效的 YAML：{problem}",
+         "对照上下几行检查缩进（同一级对齐，每级两个空格）、冒号和引号；值里有冒号或 # 时用英文引号括起来"),
+    Rule("config-not-mapping", "{file} 应当是一组「设置名: 值」",
+         "对照项目里原来的 mkdocs.yml 恢复它的结构"),
+    Rule("config-invalid", "{file} 的设置「{key}」有误：{problem}",
+         "按 MkDocs 的说明改正这个设置（https://www.mkdocs.org/user-guide/configuration/），"
+         "或对照项目里原来的 mkdocs.yml"),
+    Rule("setting-not-mapping", "{file} 的 extra.handbook 应当是一组「设置名: 值」",
+         "写成 handbook: 下一行缩进两格写 review_every_days: 180"),
+    Rule("setting-unknown", "{file} 里有未知的设置「{key}」{suggestion}",
+         "可用的设置：{known}；改正拼写或删掉这一行"),
+    Rule("setting-bad-number", "{file} 的设置 {key} 应当是大于 0 的整数（天数），现在是「{value}」",
+         "只写数字，例如 {example}"),
+    Rule("setting-bad-today", "环境变量 HANDBOOK_TODAY 的日期「{value}」无法识别",
+         "按「年-月-日」写，例如 HANDBOOK_TODAY=2026-11-23，或去掉这个环境变量"),
+    Rule("nav-not-list", "{file} 的 nav（导航）应当是一个列表",
+         "每一项写成「  - 标题: 路径」或「  - 路径」，每级多缩进两格"),
+    Rule("nav-empty-section", "{file} 的导航「{title}」下面没有页面（多半是下一行少缩进了）",
+         "把属于「{title}」的页面写在它下面，并比「- {title}:」多缩进两个空格"),
+    Rule("nav-missing-page", "{file} 的导航里的「{value}」不是 docs/ 下的页面{suggestion}",
+         "改成 docs/ 下存在的文件路径（例如 scenarios/greeting.md），或写成「标题: 路径」"),
+    Rule("org-not-mapping", "{file} 应当是一组「名称: 值」，现在是{actual}",
+         "每行写一条机构信息，例如 公司名称: 华炫科技（半角冒号，冒号后加空格，行首不要写「- 」）"),
+    Rule("org-empty-value", "{file} 的机构信息「{name}」没有值，页面上会缺字",
+         "在冒号后面写上值，例如 {name}: …；不用的名称请连同页面里的 {{{{ {name} }}}} 一起删掉"),
+    Rule("org-bad-value", "{file} 的机构信息「{name}」应当是一段文字，现在是{actual}",
+         "写成一行：{name}: 值（值里有冒号或 # 时用英文引号括起来）"),
+]
+
+RULES.update({rule.code: rule for rule in _SETUP_RULES})
+SETUP_CODES = frozenset(rule.code for rule in _SETUP_RULES)  # fixtures: tests/fixtures/setup/

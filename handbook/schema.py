@@ -186,11 +186,9 @@ def _check_value(page: Page, key: str, field: Field, value) -> None:
                 page.problem(item_line, "bad-id", value=_show(item))
             elif kind == "texts" and (not isinstance(item, (str, int)) or not str(item).strip()):
                 bad_type()
-    elif kind == "synonyms":
-        if not isinstance(value, dict) or not all(
-            isinstance(words, list) and all(isinstance(w, str) for w in words) for words in value.values()
-        ):
-            bad_type()
+    elif kind == "synonyms" and (not isinstance(value, dict) or not all(
+            isinstance(words, list) and all(isinstance(w, str) for w in words) for words in value.values())):
+        bad_type()
 
 
 def _show(value) -> str:

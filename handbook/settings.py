@@ -1,8 +1,11 @@
 """Handbook-wide settings, read without MkDocs.
 
 The review interval lives in mkdocs.yml under `extra.handbook`; organisation
-values (company name, hotline, …) live in snippets/org.yml.  Both are read here
-with PyYAML so the standalone check sees exactly what the build sees.
+values (company name, hotline, …) live in snippets/org.yml (or the file named by
+the `handbook.markdown.org_values` extension), resolved relative to mkdocs.yml,
+so a build started from another directory reads the same file.  Everything
+wrong in these files is collected in `Settings.problems` (see configuration.py):
+loading never raises for bad input.
 """
 from __future__ import annotations
 
@@ -11,16 +14,10 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from . import configuration
+from .problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-class _ConfigLoader(yaml.SafeLoader):
-    """mkdocs.yml carries !!python/name and !ENV tags meant for MkDocs; read them as plain values."""
-
-
-_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
 @dataclass
@@ -30,30 +27,49 @@ class Settings:
     review_every_days: int = 180
     due_soon_days: int = 30
     today: dt.date = field(default_factory=dt.date.today)
+    project_dir: Path | None = None      # the directory of mkdocs.yml
+    org_file: Path | None = None
+    site_dir: Path | None = None         # where the builder writes the site
+    builder: str = "mkdocs"              # "mkdocs" or "zensical"
+    problems: list[Problem] = field(default_factory=list)  # setup problems (config files)
 
 
-def load_settings(config_file: Path | None = None, docs_dir: Path | None = None) -> Settings:
+def load_settings(config_file: Path | None = None, docs_dir: Path | None = None, *,
+                  validate_with_mkdocs: bool = False) -> Settings:
+    """Settings from mkdocs.yml and the org file, with every setup problem in `problems`.
+
+    `validate_with_mkdocs` also runs MkDocs' own config validation (the build
+    does that itself; `handbook check` asks for it)."""
     config_file = Path(config_file or ROOT / "mkdocs.yml")
-    config = yaml.load(config_file.read_text(encoding="utf-8-sig"), Loader=_ConfigLoader) or {}
-    base = config_file.parent
-    extra = (config.get("extra") or {}).get("handbook") or {}
-    settings = Settings(docs_dir=Path(docs_dir or base / config.get("docs_dir", "docs")))
-    settings.review_every_days = int(extra.get("review_every_days", settings.review_every_days))
-    settings.due_soon_days = int(extra.get("due_soon_days", settings.due_soon_days))
-    settings.org_values = load_org_values(base / org_file_from(config))
+    project = config_file.resolve().parent
+    config = configuration.read_yaml(config_file, project)
+    data = config.data if isinstance(config.data, dict) else {}
+    if config.ok and not isinstance(config.data, dict):
+        config.problem(1, "config-not-mapping")
+    docs_name = data.get("docs_dir") if isinstance(data.get("docs_dir"), str) else "docs"
+    settings = Settings(docs_dir=Path(docs_dir or project / docs_name), project_dir=project)
+    site_name = data.get("site_dir") if isinstance(data.get("site_dir"), str) else "site"
+    settings.site_dir = project / site_name
+    days = configuration.handbook_settings(config)
+    settings.review_every_days, settings.due_soon_days = days["review_every_days"], days["due_soon_days"]
+    if config.ok or config.data is not None:
+        configuration.check_nav(config, settings.docs_dir)
+    if validate_with_mkdocs:
+        configuration.mkdocs_validation(config)
+    settings.org_file = project / configuration.org_file_from(data)
+    org = configuration.read_yaml(settings.org_file, project)
+    settings.org_values = configuration.org_values(org)
+    settings.problems = config.problems + org.problems
     today = os.environ.get("HANDBOOK_TODAY")  # lets tests and demos pin "today"
     if today:
-        settings.today = dt.date.fromisoformat(today)
+        try:
+            settings.today = dt.date.fromisoformat(today)
+        except ValueError:
+            settings.problems.append(Problem("HANDBOOK_TODAY", 0, "setting-bad-today", {"value": today}))
     return settings
 
 
-def org_file_from(config: dict) -> str:
-    for extension in config.get("markdown_extensions") or []:
-        if isinstance(extension, dict) and "handbook.markdown.org_values" in extension:
-            return (extension["handbook.markdown.org_values"] or {}).get("file", "snippets/org.yml")
-    return "snippets/org.yml"
-
-
 def load_org_values(path: Path) -> dict[str, str]:
-    data = yaml.safe_load(Path(path).read_text(encoding="utf-8-sig")) or {}
-    return {str(key): str(value) for key, value in data.items()}
+    """The org file's values alone (for the Markdown extension); problems are reported by the check."""
+    org = configuration.read_yaml(Path(path), Path(path).resolve().parent)
+    return configuration.org_values(org)

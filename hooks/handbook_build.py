@@ -1,10 +1,16 @@
 """MkDocs hooks for the handbook: wiring only.
 
 Each event hands its work to a plain function in the `handbook` package, which
-the tests and `handbook check` call without MkDocs.  Content problems are
-logged as errors (so `mkdocs build --strict` fails, listing all of them) and a
-non-strict `mkdocs build` is stopped too; `mkdocs serve` keeps running and shows
-each page's problems on the page, so trainers see them in the live preview.
+the tests, `handbook check` and `handbook zensical` call without MkDocs:
+
+* setup and content checks (handbook.settings, handbook.checks): problems are
+  logged as errors, so `mkdocs build --strict` fails listing all of them, and a
+  non-strict build is stopped too; `mkdocs serve` keeps running and shows each
+  page's problems on the page (a page it cannot decode shows them instead of a 404);
+* generated content from the registry (handbook.generated): pages and assets
+  are added in memory (never written into docs/, so `mkdocs serve` does not
+  rebuild in a loop), "site" files are written after the build;
+* page furniture (handbook.furniture) and the jieba dictionary (handbook.search_prep).
 """
 from __future__ import annotations
 
@@ -15,12 +21,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import cards, freshness, search_prep
-from handbook.checks import check_docs
+from handbook import cards, furniture, generated, search_prep
+from handbook.checks import Report, check_docs
 from handbook.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
+SEARCH_FLAG = "handbook_search_data"  # config.extra flag read by overrides/main.html
 
 _state: dict = {"command": None, "settings": None, "report": None}
 
@@ -32,38 +39,58 @@ def on_startup(command, dirty):
 @event_priority(100)  # before Material's search plugin reads its jieba settings
 def on_config(config):
     settings = _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
-    report = _state["report"] = check_docs(settings)
+    settings.site_dir = Path(config.site_dir)
+    report = _state["report"] = check_docs(settings) if Path(settings.docs_dir).is_dir() else Report()
+    _state["pages"] = {page.path: page for page in report.pages}
+    _state["index"] = furniture.page_index(report.pages)
+    # The org file relative to mkdocs.yml, not to the directory the build was started from.
+    options = config.mdx_configs.get("handbook.markdown.org_values")
+    if options is not None and settings.org_file is not None:
+        options["file"] = str(settings.org_file)
     search = config.plugins.get("material/search")
+    config.extra[SEARCH_FLAG] = search is not None
     if search is not None:
         path = search_prep.write_user_dictionary(report.pages, Path(config.config_file_path).parent)
         search.config.jieba_dict_user = str(path)
     return config
 
 
+def _problems():
+    return _state["settings"].problems + _state["report"].errors
+
+
 def on_files(files, config):
     settings, report = _state["settings"], _state["report"]
-    for problem in report.errors:
+    for problem in _problems():
         log.error(problem.format())
     overdue = [p for p in report.notices if p.code == "review-overdue"]
     if overdue:
         log.info(f"{len(overdue)} 个页面已过复核期，见「{MAINTENANCE_PAGE}」")
-    # A file MkDocs cannot decode would stop the build with a traceback; leave it
-    # out (it is reported above) so every other problem still gets reported.
+    # A file MkDocs cannot decode would stop the build with a traceback.  The build
+    # leaves it out (it is reported above); the live preview shows its problems.
     for path in report.unreadable():
         file = files.get_file_from_path(path)
         if file is not None:
             files.remove(file)
-    files.append(File.generated(config, MAINTENANCE_PAGE,
-                                content=freshness.maintenance_markdown(report.pages, settings)))
+            if _state["command"] == "serve":
+                own = [p for p in report.errors if p.path == path]
+                files.append(File.generated(config, path, content=cards.unreadable_page(path, own)))
+    for path, content in generated.render(("page", "asset"), report, settings).items():
+        stale = files.get_file_from_path(path)  # a copy `handbook zensical` left in docs/
+        if stale is not None:
+            files.remove(stale)
+        files.append(File.generated(config, path, content=content))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    card = cards.card_for(page.meta)
-    if card:
-        markdown = cards.insert_after_title(markdown, card)
-    if _state["command"] == "serve":
-        own = [p for p in _state["report"].errors if p.path == page.file.src_uri]
+    pages = _state["pages"]
+    source = pages.get(page.file.src_uri)
+    if source is not None and source.text is not None:
+        markdown = furniture.decorate(markdown, source, _state["index"], _state["settings"])
+    if _state["command"] == "serve" and source is not None and source.text is not None:
+        # This page's problems, and the setup's (mkdocs.yml, org.yml) on every page.
+        own = [p for p in _problems() if p.path == page.file.src_uri or p.path not in pages]
         if own:
             markdown = cards.insert_after_title(markdown, cards.problems_card(own))
     return markdown
@@ -71,10 +98,11 @@ def on_page_markdown(markdown, page, config, files):
 
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
-    if config.plugins.get("material/search") is not None and _state["report"] is not None:
-        search_prep.write_query_data(Path(config.site_dir), _state["report"].pages)
-    errors = _state["report"].errors if _state["report"] else []
-    if errors and _state["command"] != "serve":
-        files = len({p.path for p in errors})
-        raise Abort(f"内容检查发现 {len(errors)} 个问题（{files} 个文件），见上方 ERROR 行；"
+    settings, report = _state["settings"], _state["report"]
+    if report is not None:
+        generated.write(Path(config.site_dir), generated.render(("site",), report, settings))
+    problems = _problems() if report is not None else []
+    if problems and _state["command"] != "serve":
+        files = len({p.path for p in problems})
+        raise Abort(f"检查发现 {len(problems)} 个问题（{files} 个文件），见上方 ERROR 行；"
                     f"不构建也可以运行 make check 查看。")

@@ -84,7 +84,7 @@ def site_location(href: str, base_url: str) -> str:
     base_path = urlparse(base_url).path
     parsed = urlparse(href)
     path = unquote(parsed.path)
-    location = path[len(base_path):] if path.startswith(base_path) else path
+    location = path.removeprefix(base_path)
     return location + (f"#{unquote(parsed.fragment)}" if parsed.fragment else "")
 
 
@@ -130,7 +130,7 @@ def latency(outcomes: list[Outcome]) -> tuple[float, float]:
     times = sorted(o.ms for o in outcomes if o.ms is not None)
     if not times:
         return float("nan"), float("nan")
-    p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
     return statistics.median(times), p95
 
 

@@ -8,7 +8,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-
 from conftest import BIN, FIXTURES, ROOT, run_build
 
 INDEX = """---
@@ -90,7 +89,7 @@ def test_non_strict_build_also_stops_on_content_errors(small_project, tmp_path):
     page.write_text(page.read_text(encoding="utf-8").replace("level: 高", "level: 很高"), encoding="utf-8")
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "-f", str(small_project / "mkdocs.yml"), "-d", str(tmp_path / "site")],
-        capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+        check=False, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode != 0
     assert "很高" in result.stderr and "Traceback" not in result.stderr
 

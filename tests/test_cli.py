@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from conftest import BIN, FIXTURES, ROOT
+
 from handbook.cli import rules_table
 from handbook.fixer import fix_text
 
@@ -24,7 +25,7 @@ def make_project(tmp_path: Path, *broken: str) -> Path:
 
 def run(project: Path, *args: str):
     return subprocess.run([str(BIN / "handbook"), *args, "--config", str(project / "mkdocs.yml")],
-                          capture_output=True, text=True)
+                          check=False, capture_output=True, text=True)
 
 
 def test_check_passes_on_clean_pages(tmp_path):
@@ -47,7 +48,7 @@ def test_check_lists_every_problem_with_file_line_and_fix(tmp_path):
 
 def test_missing_config_is_a_clear_message(tmp_path):
     result = subprocess.run([str(BIN / "handbook"), "check", "--config", str(tmp_path / "nope.yml")],
-                            capture_output=True, text=True)
+                            check=False, capture_output=True, text=True)
     assert result.returncode == 2 and "找不到配置文件" in result.stderr
 
 
@@ -75,7 +76,7 @@ def test_rule_table_in_the_guide_is_up_to_date():
 
 
 def test_module_entry_point_works():
-    result = subprocess.run([sys.executable, "-m", "handbook", "rules"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, "-m", "handbook", "rules"], check=False, capture_output=True, text=True)
     assert result.returncode == 0 and "forbidden-in-approved" in result.stdout
 
 

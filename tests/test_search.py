@@ -8,7 +8,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from browser import RequestLog, chromium, chromium_missing_message, serve_site
 from search_eval import RUN_QUERY, by_category, load_queries, open_search, report, run_queries, summarise
 
@@ -72,7 +71,7 @@ def test_syntax_and_punctuation_never_error_or_hang(search_page, query):
 
 
 def test_best_section_is_linked_right_after_its_page(search_page):
-    page, url, _, _ = search_page
+    page, _, _, _ = search_page
     page.evaluate(RUN_QUERY, "初步核对")
     first = page.locator(".md-search-result__list > li").first
     links = [a.get_attribute("href") for a in first.locator("a").all()]

@@ -1,8 +1,14 @@
 """Build-time search preparation, without a build."""
 from __future__ import annotations
 
-from handbook.search_prep import (declared_synonyms, dictionary_words, index_vocabulary, query_data,
-                                  traditional_to_simplified, user_dictionary_text)
+from handbook.search_prep import (
+    declared_synonyms,
+    dictionary_words,
+    index_vocabulary,
+    query_data,
+    traditional_to_simplified,
+    user_dictionary_text,
+)
 from handbook.source import Page
 
 

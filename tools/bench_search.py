@@ -27,8 +27,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from browser import RequestLog, chromium, serve_site  # noqa: E402
-from search_eval import latency, load_queries, open_search, report, run_queries, summarise  # noqa: E402
+from browser import RequestLog, chromium, serve_site
+from search_eval import latency, load_queries, open_search, report, run_queries, summarise
 
 BIN = Path(sys.executable).parent
 _ID_LINE = re.compile(r"^(id:\s*)(\S+)\s*$", re.MULTILINE)
@@ -60,8 +60,8 @@ def scale_docs(docs: Path, factor: int) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
             text = source.read_text(encoding="utf-8")
             head, sep, body = text.partition("\n---\n")
-            head = _ID_LINE.sub(lambda m: f"{m.group(1)}{m.group(2)}-c{copy}", head)
-            head = _REF_LINE.sub(lambda m: m.group(1) + "[" + ", ".join(
+            head = _ID_LINE.sub(lambda m, copy=copy: f"{m.group(1)}{m.group(2)}-c{copy}", head)
+            head = _REF_LINE.sub(lambda m, copy=copy: m.group(1) + "[" + ", ".join(
                 f"{ref.strip()}-c{copy}" for ref in m.group(2).split(",") if ref.strip()) + "]", head)
             target.write_text(head + sep + body, encoding="utf-8")
 
@@ -74,7 +74,7 @@ def build(project: Path, nav: bool = True, strict: bool = True) -> tuple[Path, f
     start = time.perf_counter()
     command = [str(BIN / "mkdocs"), "build", "-f", str(config), "-d", str(site)] + (["--strict"] if strict else [])
     result = subprocess.run(command,
-                            capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)})
+                            check=False, capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": str(BIN)})
     if result.returncode != 0:
         sys.exit(f"build failed:\n{result.stderr[-3000:]}")
     return site, time.perf_counter() - start

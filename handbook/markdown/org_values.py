@@ -4,6 +4,8 @@ A Markdown extension, not a MkDocs hook, so the substitution also happens
 under any other renderer that loads Python-Markdown extensions (Zensical).
 Code spans and fenced code are left alone, so the trainer guide can show the
 syntax itself.  Unknown names are left as typed; `handbook check` reports them.
+A relative `file` is resolved against the project (the directory of mkdocs.yml):
+the MkDocs hook passes it as an absolute path, Zensical tells its root directory.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from markdown.preprocessors import Preprocessor
 
 from ..outline import INLINE_CODE, VALUE_NAME, step_fence
 from ..settings import load_org_values
+from .context import resolve
 
 
 def substitute(line: str, values: dict[str, str]) -> str:
@@ -52,8 +55,8 @@ class OrgValuesExtension(Extension):
         super().__init__(**kwargs)
 
     def extendMarkdown(self, md):
-        path = Path(self.getConfig("file"))
-        values = load_org_values(path) if path.is_file() else {}
+        path = resolve(md, self.getConfig("file"))
+        values = load_org_values(path) if Path(path).is_file() else {}
         values.update(self.getConfig("values") or {})
         # After pymdownx.snippets (32) so included text is substituted too,
         # before fenced code is stashed (25+).

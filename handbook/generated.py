@@ -1,0 +1,77 @@
+"""The registry of generated content, shared by every builder.
+
+A generator is a plain function `make(report, settings) -> str | None`
+(report: `handbook.checks.Report`, settings: `handbook.settings.Settings`);
+returning None means "nothing to write this time".  Each entry says where its
+output goes and what it is:
+
+* "page":  a Markdown page at `path` under docs/ (built, listed, searchable);
+* "asset": any other file at `path` under docs/, copied into the site as is;
+* "site":  a file at `path` under the built site, written after the builder
+           finished (it may read what the builder wrote, e.g. the search index,
+           from `settings.site_dir`).
+
+The MkDocs hook (hooks/handbook_build.py) adds pages and assets to the build in
+memory and writes "site" files after the build.  Zensical runs no hooks:
+`handbook zensical` writes pages and assets into docs/ before building (they are
+git-ignored, see .gitignore) and "site" files after.  Adding generated content
+is one line in GENERATED below.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import freshness, search_data
+
+KINDS = ("page", "asset", "site")
+
+
+@dataclass(frozen=True)
+class Generated:
+    path: str                       # relative to docs/ ("page", "asset") or to the site ("site")
+    kind: str                       # one of KINDS
+    make: Callable[..., str | None]
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown kind {self.kind!r} for {self.path}: use one of {KINDS}")
+
+
+GENERATED: list[Generated] = [
+    Generated("guide/maintenance.md", "page", freshness.maintenance_page),
+    Generated(search_data.DATA_PATH, "site", search_data.query_data_for_site),
+]
+
+
+def entries(*kinds: str) -> list[Generated]:
+    return [entry for entry in GENERATED if not kinds or entry.kind in kinds]
+
+
+def source_paths() -> set[str]:
+    """Paths under docs/ that are generated (never checked as trainers' pages, git-ignored)."""
+    return {entry.path for entry in entries("page", "asset")}
+
+
+def render(kinds: tuple[str, ...], report, settings) -> dict[str, str]:
+    """{path: content} for the entries of these kinds that have something to write."""
+    out = {}
+    for entry in entries(*kinds):
+        content = entry.make(report, settings)
+        if content is not None:
+            out[entry.path] = content
+    return out
+
+
+def write(root: Path, files: dict[str, str]) -> list[Path]:
+    """Write files under root; unchanged files are not touched (no rebuild for a watcher)."""
+    written = []
+    for path, content in files.items():
+        target = Path(root) / path
+        if target.is_file() and target.read_text(encoding="utf-8") == content:
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(content, encoding="utf-8")
+        written.append(target)
+    return written

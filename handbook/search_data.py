@@ -1,0 +1,57 @@
+"""The query data file for the handbook's search transform, for either builder.
+
+The browser-side transform (docs/assets/javascripts/workers/handbook-query.js)
+needs the index vocabulary with document frequencies, the declared synonyms and
+the traditional→simplified table (handbook/search_prep.py makes them).  The
+vocabulary comes from the index the builder wrote:
+
+* MkDocs/Material: search/search_index.json, already segmented by jieba;
+* Zensical: search.json, whose text Zensical's worker segments in the browser
+  with Intl.Segmenter.  The text is segmented here with jieba and the
+  handbook's own dictionary, so a query splits into the words an agent meant
+  (客户要见经理 → 经理) before Zensical segments what is left.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from . import search_prep
+
+DATA_PATH = "search/handbook-search-data.js"
+_TAG = re.compile(r"<[^>]+>")
+
+
+def zensical_as_lunr(search_json: dict, words: list[str]) -> dict:
+    """Zensical's search.json in the shape `search_prep.index_vocabulary` reads."""
+    import jieba
+
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for word in words:
+        tokenizer.add_word(word, freq=200000)
+    docs = []
+    for item in search_json.get("items", []):
+        text = html.unescape(_TAG.sub(" ", str(item.get("text", ""))))
+        docs.append({"title": "\u200b".join(tokenizer.lcut(str(item.get("title", "")), HMM=False)),
+                     "text": "\u200b".join(tokenizer.lcut(text, HMM=False))})
+    return {"config": {"separator": r"[\s\u200b\-_,:!=\[\]()\"`/，。、；：！？（）【】《》“”‘’·…～~]+"}, "docs": docs}
+
+
+def query_data_for_site(report, settings) -> str | None:
+    """Registry generator (kind "site"): the data script, or None when the site has no search index."""
+    site = Path(settings.site_dir)
+    material = site / "search" / "search_index.json"
+    zensical = site / "search.json"
+    if material.is_file():
+        index = json.loads(material.read_text(encoding="utf-8"))
+    elif zensical.is_file():
+        glossary = Path(settings.project_dir or ".") / "snippets" / "glossary.md"
+        words = search_prep.dictionary_words(report.pages, glossary.read_text(encoding="utf-8")
+                                             if glossary.is_file() else "")
+        index = zensical_as_lunr(json.loads(zensical.read_text(encoding="utf-8")), words)
+    else:
+        return None
+    return search_prep.query_data_script(search_prep.query_data(index, report.pages))

@@ -1,0 +1,62 @@
+#!/usr/bin/env python3
+"""Every test file on its own, its tests in reverse order: no test may depend on another.
+
+A test that passes only because an earlier one ran (a shared fixture it reads,
+a file it expects) passes in the full run and fails here.  To keep this cheap
+the MkDocs and Zensical sites are built once and reused by every run
+(HANDBOOK_TEST_MKDOCS_SITE / HANDBOOK_TEST_ZENSICAL_SITE, see tests/conftest.py);
+the tests that build their own small projects still do.
+
+    .venv/bin/python tools/run_tests_alone.py [tests/test_x.py …]
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+
+from conftest import copy_project, run_build, run_zensical
+
+
+def main(files: list[str]) -> int:
+    files = files or sorted(str(p.relative_to(ROOT)) for p in (ROOT / "tests").glob("test_*.py"))
+    with tempfile.TemporaryDirectory(prefix="handbook-alone-") as scratch:
+        scratch = Path(scratch)
+        mkdocs_site = scratch / "mkdocs-site"
+        built = run_build(ROOT, mkdocs_site)
+        if built.returncode != 0:
+            print(built.stderr[-3000:])
+            return 1
+        project = copy_project(scratch / "zensical")
+        built = run_zensical(project)
+        if built.returncode != 0:
+            print(built.stdout[-3000:], built.stderr[-3000:])
+            return 1
+        env = {**os.environ, "HANDBOOK_TEST_MKDOCS_SITE": str(mkdocs_site),
+               "HANDBOOK_TEST_ZENSICAL_SITE": str(project / "site"), "HANDBOOK_TEST_REVERSE": "1"}
+        failed = []
+        for name in files:
+            start = time.perf_counter()
+            result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", name],
+                                    check=False, cwd=ROOT, env=env, capture_output=True, text=True)
+            last = (result.stdout.strip().splitlines() or [""])[-1]
+            print(f"{name:<40} {time.perf_counter() - start:6.1f} s  {last}", flush=True)
+            if result.returncode != 0:
+                failed.append(name)
+                print(result.stdout[-4000:])
+    if failed:
+        print(f"{len(failed)} failed, {len(files) - len(failed)} passed: files that fail alone (reverse order): "
+              + ", ".join(failed))
+        return 1
+    print(f"0 failed, {len(files)} passed (each test file alone, in reverse order)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
