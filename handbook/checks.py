@@ -9,6 +9,7 @@ never disagree.
 from __future__ import annotations
 
 import dataclasses
+import posixpath
 import re
 import subprocess
 from collections import defaultdict
@@ -177,26 +178,36 @@ def collapse_knock_on(problems: list[Problem], report: Report, project: Project 
             cause = next((p for p in problems if p.path == name and p.code == "not-markdown-file"), None)
             if match and cause:
                 causes.setdefault(match.group(1), cause)
-    moved: dict[str, str] = {}            # page path that no longer exists -> nav line problem
     nav_causes = {p.details["entry"]: p for p in problems if p.code == "nav-not-found"}
-    for entry in nav_causes:
-        moved[entry] = entry
-    knock: dict[int, list[str]] = defaultdict(list)
-    kept = []
-    index_of = {id(p): i for i, p in enumerate(problems)}
+    # A page deleted from disk but still in the nav: its id (scn-after-hours for
+    # scenarios/after-hours.md, by the handbook's id convention) is gone too.
+    deleted = {posixpath.splitext(posixpath.basename(entry))[0]: p for entry, p in nav_causes.items()
+               if entry not in renamed}
+    misnamed = {MISNAMED.sub(".md", p.path): p for p in problems if p.code == "not-markdown-file"}
+    cause_of: dict[int, Problem] = {}
     for problem in problems:
         cause = None
         if problem.code == "unknown-reference":
-            cause = causes.get(problem.details["value"])
+            value = problem.details["value"]
+            cause = causes.get(value) or deleted.get(value.split("-", 1)[-1])
         elif problem.code in ("link-not-found", "anchor-not-found"):
-            target = links.resolve(problem.path, problem.details["target"])
-            cause = nav_causes.get(target)
+            cause = nav_causes.get(links.resolve(problem.path, problem.details["target"]))
+        elif problem.code == "nav-not-found":
+            cause = misnamed.get(problem.details["entry"])
         if cause is not None and cause is not problem:
-            knock[index_of[id(cause)]].append(problem.location)
-        else:
-            kept.append(problem)
-    return [dataclasses.replace(p, knock_on=tuple(knock[index_of[id(p)]])) if knock.get(index_of[id(p)]) else p
-            for p in kept]
+            cause_of[id(problem)] = cause
+
+    def root(problem: Problem) -> Problem:
+        for _ in range(5):  # causes chain at most: misnamed file -> nav line -> link
+            problem = cause_of.get(id(problem), problem)
+        return problem
+
+    knock: dict[int, list[str]] = defaultdict(list)
+    for problem in problems:
+        if id(problem) in cause_of:
+            knock[id(root(problem))].append(problem.location)
+    return [dataclasses.replace(p, knock_on=tuple(knock[id(p)])) if knock.get(id(p)) else p
+            for p in problems if id(p) not in cause_of]
 
 
 def _guess_id(page: Page) -> str | None:

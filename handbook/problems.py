@@ -41,8 +41,11 @@ class Problem:
         text = f"{prefix}{self.location}: {self.message} [{self.code}]\n{prefix}    改法：{self.fix}"
         if self.knock_on:
             shown = "、".join(self.knock_on[:5]) + ("等" if len(self.knock_on) > 5 else "")
-            text += (f"\n{prefix}    连带：另有 {len(self.knock_on)} 处因为这个问题而报错（{shown}），"
-                     f"改好这一处后会一起消失")
+            if self.code == "nav-not-found":  # the links still name the old file
+                then = f"它们也指向「{self.details['entry']}」，要一起改，或把文件改回原来的名字"
+            else:
+                then = "改好这一处后会一起消失"
+            text += f"\n{prefix}    连带：另有 {len(self.knock_on)} 处因为这个问题而报错（{shown}），{then}"
         return text
 
 
