@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from .checks import check_docs
-from .fixer import fix_docs
+from .fixer import run_fix
 from .freshness import maintenance_text
 from .rules import RULES
 from .schema import json_schema
@@ -49,9 +49,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(command: str, settings) -> int:
     if command == "fix":
-        for line in fix_docs(settings.docs_dir):
-            print(line)
-        return 0
+        return run_fix(settings.docs_dir)
     return run_check(settings)
 
 
