@@ -4,6 +4,7 @@
     handbook fix   [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF
     handbook schema                        print the front matter JSON Schema
     handbook rules                         print the rule catalogue as a Markdown table
+    handbook scan-site [SITE_DIR]          raw Markdown left in the built pages, at its source line
 """
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ from .fixer import run_fix
 from .freshness import maintenance_text
 from .rules import RULES
 from .schema import json_schema
+from .site_scan import run_scan_site
 from .settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="handbook", description="客服知识库内容检查")
-    parser.add_argument("command", choices=["check", "fix", "schema", "rules"])
+    parser.add_argument("command", choices=["check", "fix", "schema", "rules", "scan-site"])
+    parser.add_argument("site_dir", nargs="?", default="site", help="scan-site：构建好的网站目录")
     parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml 的路径")
     args = parser.parse_args(argv)
     # Trainers' terminals on Windows may not be UTF-8; never crash on printing Chinese.
@@ -41,6 +44,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"找不到配置文件 {config}，请在知识库根目录运行，或用 --config 指明路径。", file=sys.stderr)
         return 2
     settings = load_settings(config)
+    if args.command == "scan-site":
+        return run_scan_site(Path(args.site_dir), settings.docs_dir)
     try:
         return _run(args.command, settings)
     except BrokenPipeError:  # output piped into `head` and cut short

@@ -16,6 +16,7 @@ class Rule:
     message: str
     fix: str
     severity: str = "error"  # "error" fails the build; "notice" is only reported
+    stage: str = "check"     # "check": found in the sources; "site": in the built pages (handbook scan-site)
 
 
 _RULES = [
@@ -143,6 +144,12 @@ _RULES = [
          "加一个 !!! dont \"不要这样说\" 块，写出解释这条规定时绝不能说的话"),
     Rule("forbidden-in-approved", "「这样说」里含有禁用说法「{phrase}」（禁用说法见 {where}）",
          "改写这句推荐话术，去掉禁用的说法；如果那句禁用说法写得太宽，请把它写具体"),
+    # --- the built site (safety net: what reached a page as text) -------------
+    Rule("site-raw-markup", "构建好的页面上原样显示了「{text}」",
+         "这一行的写法没有被正确转换；对照「编写指南」检查它的格式（提示块、机构信息、表格），并告诉维护人员加一条检查",
+         stage="site"),
+    Rule("site-diagram-not-rendered", "构建好的页面上流程图显示成了代码，没有画成图",
+         "代码块开头写成全小写的 ```mermaid，并顶格或与所在块对齐", stage="site"),
     # --- review freshness: reported, never fails the build (so it is logged below
     # WARNING, which --strict would count as a failure) ---------------------
     Rule("review-overdue", "内容已过复核期：上次复核 {reviewed}，应在 {due} 前复核（负责人：{owner}）",
