@@ -134,7 +134,7 @@ def check_project_files(report: Report, project: Project, values: dict[str, str]
                         ) -> tuple[list[Problem], dict[str, str]]:
     """Links, anchors, images, snippets, nav and glossary: what the build rejects."""
     pages = {page.path for page in report.pages}
-    anchors = {path: links.heading_anchors(outline, values) for path, outline in report.outlines.items()}
+    anchors = links.Anchors(report.outlines, values)  # made only for pages that anchor links name
     problems: list[Problem] = []
     for path, outline in report.outlines.items():
         problems += links.check_links(path, outline, pages, anchors, project.files)

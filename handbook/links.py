@@ -40,7 +40,7 @@ _INLINE_MARKUP = re.compile(r"\*\*|__|[*_`~]|<[^>]+>")
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class _ConfigLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """mkdocs.yml carries !!python/… tags meant for MkDocs; read them as plain values."""
 
 
@@ -63,11 +63,14 @@ class Project:
             self._read_config()
 
     def _read_config(self) -> None:
-        try:
-            root = yaml.compose(self.config_text, Loader=_ConfigLoader)
-            config = yaml.load(self.config_text, Loader=_ConfigLoader) or {}
+        loader = _ConfigLoader(self.config_text)
+        try:  # one parse: the node tree gives the nav's line numbers, the data the rest
+            root = loader.get_single_node()
+            config = loader.construct_document(root) if root is not None else {}
         except yaml.YAMLError:
             return  # the config's own syntax is reported by the settings check (issue 10)
+        finally:
+            loader.dispose()
         if not isinstance(root, yaml.MappingNode) or not isinstance(config, dict):
             return
         for key, value in root.value:
@@ -104,6 +107,19 @@ def _nav_value(node: yaml.ScalarNode, dash_column: int):
 
 
 # --- anchors -----------------------------------------------------------------
+
+class Anchors(dict):
+    """{page: its anchors}, computed the first time a link names the page."""
+
+    def __init__(self, outlines: dict[str, Outline], values: dict[str, str]):
+        super().__init__()
+        self.outlines, self.values = outlines, values
+
+    def get(self, path, default=None):
+        if path not in self and path in self.outlines:
+            self[path] = heading_anchors(self.outlines[path], self.values)
+        return super().get(path, default)
+
 
 def heading_anchors(outline: Outline, values: dict[str, str]) -> set[str]:
     """The ids the toc extension gives this page's headings, plus explicit ids."""

@@ -86,6 +86,7 @@ class Outline:
     unclosed_fence: int = 0          # line of a ``` that is never closed (rendered as text)
     unclosed_comment: int = 0        # line of a <!-- that is never closed (hides the rest)
     fences: list[tuple[int, str, list[tuple[int, str]]]] = field(default_factory=list)  # line, info, code
+    pipe_lines: int = 0              # lines starting with | or ｜ (tables are only looked for then)
 
     def blocks(self):
         yield from self.lead_blocks
@@ -163,6 +164,8 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
         prose = strip_inline_code(raw)
         outline.text_lines.append((number, prose))
         outline.value_names.extend(_names(number, prose))
+        if first in ("|", "｜"):
+            outline.pipe_lines += 1
         if first not in ("#", "!", "?", "！", "＃"):
             continue  # plain prose: nothing structural on this line
 
@@ -197,6 +200,8 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
             content = [line.expandtabs(4)[indent:] for line in lines[content_start:index]]
             for offset, line in enumerate(content):
                 prose = strip_inline_code(line)
+                if prose.lstrip()[:1] in ("|", "｜"):
+                    outline.pipe_lines += 1
                 outline.text_lines.append((first_line + content_start + offset, prose))
                 outline.value_names.extend(_names(first_line + content_start + offset, prose))
             if kind in WORDING_LABELS:

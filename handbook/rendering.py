@@ -17,6 +17,7 @@ from .outline import Outline
 from .problems import Problem
 
 _table = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+_BRACE_CHAR = re.compile(r"[{}｛｝]")
 _BRACES = re.compile(r"(?P<open>[{｛]+)\s*(?P<name>[^{}｛｝\n#.:=]{1,20}?)\s*(?P<close>[}｝]+)")
 _DIV_OPEN = re.compile(r"<(div|details|section|table)\b[^>]*>", re.I)
 _DIV_CLOSE = re.compile(r"</(div|details|section|table)\s*>", re.I)
@@ -65,6 +66,8 @@ def _is_pipe_row(text: str) -> bool:
 
 def _tables(path: str, outline: Outline) -> list[Problem]:
     problems = []
+    if not outline.pipe_lines:
+        return problems
     for chunk in _chunks(outline):
         rows = [text.strip() for _, text in chunk]
         first_pipe = next((i for i, row in enumerate(rows) if _is_pipe_row(row)), None)
@@ -91,7 +94,7 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
 def _value_braces(path: str, outline: Outline, values: dict[str, str]) -> list[Problem]:
     problems = []
     for number, prose in outline.text_lines:
-        if not any(mark in prose for mark in "{}｛｝"):
+        if not _BRACE_CHAR.search(prose):
             continue
         for match in _BRACES.finditer(prose):
             opening, name, closing = match.group("open"), match.group("name").strip(), match.group("close")
