@@ -136,9 +136,20 @@ def check_project_files(report: Report, project: Project, values: dict[str, str]
     pages = {page.path for page in report.pages}
     anchors = links.Anchors(report.outlines, values)  # made only for pages that anchor links name
     problems: list[Problem] = []
+    snippet_outlines: dict[str, Outline] = {}
+    seen: set[tuple] = set()
     for path, outline in report.outlines.items():
         problems += links.check_links(path, outline, pages, anchors, project.files)
         problems += links.check_snippets(path, outline.text_lines, project.snippets)
+        # Links in an included snippet are followed from the including page.
+        for name in links.included(outline.text_lines, project.snippets):
+            if name not in snippet_outlines:
+                snippet_outlines[name] = parse_outline(project.snippets[name])
+            for problem in links.check_links(path, snippet_outlines[name], pages, anchors, project.files):
+                moved = dataclasses.replace(problem, path=f"snippets/{name}")
+                if (moved.path, moved.line, moved.code) not in seen:
+                    seen.add((moved.path, moved.line, moved.code))
+                    problems.append(moved)
     nav_problems, renamed = links.check_nav(project, pages)
     problems += nav_problems
     for name in project.auto_append:

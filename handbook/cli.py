@@ -88,7 +88,8 @@ def _readable(template: str) -> str:
     class Blank(dict):
         def __missing__(self, key):
             return "名称" if key == "name" else "…"
-    return template.format_map(Blank()).replace("|", "\\|")
+    # Escaped so the guide shows link examples as text, not as links the build follows.
+    return template.format_map(Blank()).replace("|", "\\|").replace("[", "\\[")
 
 
 if __name__ == "__main__":

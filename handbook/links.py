@@ -29,7 +29,7 @@ GENERATED_PAGES = frozenset({"guide/maintenance.md"})
 _slug = slugify(case="lower")
 
 # [text](target "title"), ![alt](src); the target may be wrapped in <…>.
-_LINK = re.compile(r"(?P<image>!?)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^)]*?)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+_LINK = re.compile(r"(?<!\\)(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^)]*?)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 _FULLWIDTH_LINK = re.compile(r"\[[^\]]+\]（(?P<target>[^）\s]+)）")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?P<label>[^\]^]+)\]:\s*(?P<target><[^>]*>|\S+)")
 _HTML_LINK = re.compile(r"<(?:a|img)\b[^>]*?\b(?P<attr>href|src)=[\"'](?P<target>[^\"']*)[\"']", re.I)
@@ -263,6 +263,17 @@ def check_snippets(path: str, body_lines: list[tuple[int, str]], snippets: dict[
                 "name": m.group("name"), "suggestion": _closest(m.group("name"), snippets),
                 "known": "、".join(sorted(snippets)) or "（没有）"}))
     return problems
+
+
+def included(body_lines: list[tuple[int, str]], snippets: dict[str, str]) -> list[str]:
+    """Names of the existing snippets a page includes with --8<--."""
+    names = []
+    for _, raw in body_lines:
+        if "8<" in raw:
+            m = SNIPPET.match(raw)
+            if m and not m.group("mark") and m.group("name") in snippets:
+                names.append(m.group("name"))
+    return names
 
 
 def _closest(value: str, candidates) -> str:

@@ -1,8 +1,8 @@
 """Safety net after the build: Markdown that reached the built pages as text.
 
 The content check predicts what the renderer will do; this looks at what it
-did.  Each built page's content (`<article>`, without code blocks, which may
-show syntax on purpose) is searched for raw `!!!`, `{{`, `｛｛`, `|---|` and for
+did.  Each built page's content (`<article>`, without code blocks and
+`<div class="syntax-examples">`, which show syntax on purpose) is searched for raw `!!!`, `{{`, `｛｛`, `|---|` and for
 Mermaid diagrams that did not become a diagram, and each finding is reported
 at the line of the SOURCE page that produced it.
 """
@@ -16,7 +16,10 @@ from .problems import Problem
 from .rendering import DIAGRAM_TYPES
 
 _ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
-_RENDERED_DIAGRAM = re.compile(r'<pre class="mermaid"[^>]*>.*?</pre>', re.S)
+_RENDERED_DIAGRAM = re.compile(r'<pre\b[^>]*\bclass="mermaid"[^>]*>.*?</pre>', re.S)
+# Content that shows Markdown syntax on purpose (the guide's rule table) is wrapped
+# in <div class="syntax-examples" markdown> … </div> and not scanned.
+_EXAMPLES = re.compile(r'<div class="syntax-examples">.*?</div>', re.S)
 _PRE = re.compile(r"<pre\b[^>]*>(?P<code>.*?)</pre>", re.S)
 _CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.S)
 _TAG = re.compile(r"<[^>]+>")
@@ -36,7 +39,7 @@ def scan_html(page_html: str) -> list[tuple[str, str]]:
     match = _ARTICLE.search(page_html)
     body = match.group("body") if match else page_html
     found = []
-    without_diagrams = _RENDERED_DIAGRAM.sub("", body)
+    without_diagrams = _RENDERED_DIAGRAM.sub("", _EXAMPLES.sub("", body))
     for block in _PRE.finditer(without_diagrams):
         code = html.unescape(_TAG.sub("", block.group("code")))
         first = next((line.split()[0] for line in code.splitlines()
