@@ -163,7 +163,7 @@ def check_project_files(report: Report, project: Project, values: dict[str, str]
 
 # --- root cause first ----------------------------------------------------------
 
-_ID_LINE = re.compile(r"^id\s*[:：]\s*[\"']?([A-Za-z0-9_-]+)", re.M)
+_ID_LINE = re.compile(r"^id\s*[:：]\s*[\"']?([A-Za-z0-9_-]+)", re.MULTILINE)
 
 
 def collapse_knock_on(problems: list[Problem], report: Report, project: Project | None,
@@ -250,7 +250,7 @@ def file_age(docs_dir: Path):
 def _git_added(path: Path) -> tuple | None:
     try:
         result = subprocess.run(["git", "log", "--diff-filter=A", "--format=%ct", "--", path.name],
-                                cwd=path.parent, capture_output=True, text=True, timeout=20)
+                                check=False, cwd=path.parent, capture_output=True, text=True, timeout=20)
     except (OSError, subprocess.SubprocessError):
         return None
     if result.returncode != 0:

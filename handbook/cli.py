@@ -18,8 +18,8 @@ from .fixer import run_fix
 from .freshness import maintenance_text
 from .rules import RULES
 from .schema import json_schema
-from .site_scan import run_scan_site
 from .settings import load_settings
+from .site_scan import run_scan_site
 
 
 def main(argv: list[str] | None = None) -> int:

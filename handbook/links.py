@@ -32,8 +32,8 @@ _slug = slugify(case="lower")
 _LINK = re.compile(r"(?<!\\)(?P<image>!?)(?<!\\)\[(?P<text>(?:[^\[\]]|\[[^\]]*\])*)\]\(\s*(?P<target><[^>]*>|[^)]*?)(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
 _FULLWIDTH_LINK = re.compile(r"\[[^\]]+\]（(?P<target>[^）\s]+)）")
 _REFERENCE = re.compile(r"^\s{0,3}\[(?P<label>[^\]^]+)\]:\s*(?P<target><[^>]*>|\S+)")
-_HTML_LINK = re.compile(r"<(?:a|img)\b[^>]*?\b(?P<attr>href|src)=[\"'](?P<target>[^\"']*)[\"']", re.I)
-_HTML_ID = re.compile(r"<[a-z][^>]*?\b(?:id|name)=[\"'](?P<id>[^\"']+)[\"']", re.I)
+_HTML_LINK = re.compile(r"<(?:a|img)\b[^>]*?\b(?P<attr>href|src)=[\"'](?P<target>[^\"']*)[\"']", re.IGNORECASE)
+_HTML_ID = re.compile(r"<[a-z][^>]*?\b(?:id|name)=[\"'](?P<id>[^\"']+)[\"']", re.IGNORECASE)
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 SNIPPET = re.compile(r"^(?P<indent>\s*)(?P<mark>;?)-{1,}8<-{1,}[ \t]+(?P<quote>[\"'])(?P<name>[^\"']+)(?P=quote)\s*$")
 _INLINE_MARKUP = re.compile(r"\*\*|__|[*_`~]|<[^>]+>")
@@ -191,7 +191,7 @@ def check_links(path: str, outline: Outline, pages: set[str], anchors: dict[str,
         resolved = posixpath.normpath(posixpath.join(here, link))
         if link.endswith("/"):
             resolved += "/"
-        if resolved.endswith(".md") or resolved.endswith(".md/"):
+        if resolved.endswith((".md", ".md/")):
             resolved = resolved.rstrip("/")
             if resolved in GENERATED_PAGES:
                 continue

@@ -19,8 +19,8 @@ from .problems import Problem
 _table = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
 _BRACE_CHAR = re.compile(r"[{}｛｝]")
 _BRACES = re.compile(r"(?P<open>[{｛]+)\s*(?P<name>[^{}｛｝\n#.:=]{1,20}?)\s*(?P<close>[}｝]+)")
-_DIV_OPEN = re.compile(r"<(div|details|section|table)\b[^>]*>", re.I)
-_DIV_CLOSE = re.compile(r"</(div|details|section|table)\s*>", re.I)
+_DIV_OPEN = re.compile(r"<(div|details|section|table)\b[^>]*>", re.IGNORECASE)
+_DIV_CLOSE = re.compile(r"</(div|details|section|table)\s*>", re.IGNORECASE)
 
 # Mermaid: diagram types (first line), and what its parser rejects most often.
 DIAGRAM_TYPES = (
@@ -171,9 +171,8 @@ def _line_problem(text: str, flow: bool) -> str:
     for char in outside:
         if char in _PAIRS:
             stack.append(_PAIRS[char])
-        elif char in _PAIRS.values():
-            if not stack or stack.pop() != char:
-                return f"括号「{char}」没有对应的开括号"
+        elif char in _PAIRS.values() and (not stack or stack.pop() != char):
+            return f"括号「{char}」没有对应的开括号"
     if stack:
         return f"括号没有闭合，缺少「{stack[-1]}」"
     if flow:

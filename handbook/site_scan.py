@@ -15,13 +15,13 @@ from pathlib import Path
 from .problems import Problem
 from .rendering import DIAGRAM_TYPES
 
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
-_RENDERED_DIAGRAM = re.compile(r'<pre\b[^>]*\bclass="mermaid"[^>]*>.*?</pre>', re.S)
+_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.DOTALL)
+_RENDERED_DIAGRAM = re.compile(r'<pre\b[^>]*\bclass="mermaid"[^>]*>.*?</pre>', re.DOTALL)
 # Content that shows Markdown syntax on purpose (the guide's rule table) is wrapped
 # in <div class="syntax-examples" markdown> … </div> and not scanned.
-_EXAMPLES = re.compile(r'<div class="syntax-examples">.*?</div>', re.S)
-_PRE = re.compile(r"<pre\b[^>]*>(?P<code>.*?)</pre>", re.S)
-_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.S)
+_EXAMPLES = re.compile(r'<div class="syntax-examples">.*?</div>', re.DOTALL)
+_PRE = re.compile(r"<pre\b[^>]*>(?P<code>.*?)</pre>", re.DOTALL)
+_CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 MARKERS = ("!!!", "{{", "｛｛", "|---|", "```")
 

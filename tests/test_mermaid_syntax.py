@@ -11,9 +11,9 @@ import importlib.util
 import sys
 
 import pytest
-
 from browser import chromium, chromium_missing_message
 from conftest import ROOT
+
 from handbook.outline import parse_outline
 
 pytestmark = pytest.mark.browser
@@ -62,7 +62,7 @@ def test_diagram_mistakes_the_check_reports_are_real_errors(parse):
     for mistake in bench.load_mistakes():
         if mistake["expect"]["code"] != "mermaid-syntax":
             continue
-        files, where, text = bench.apply(mistake, base)
+        _files, _where, text = bench.apply(mistake, base)
         line = bench.expected_line(mistake["expect"], text)
         body = text.split("\n")
         start = max(i for i in range(line) if body[i].strip().startswith("```"))

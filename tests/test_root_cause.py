@@ -6,6 +6,7 @@ import subprocess
 import time
 
 from conftest import FIXTURES, fixture_settings
+
 from handbook.checks import check_sources, file_age
 from handbook.links import Project
 

@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES, fixture_settings
 
 from handbook.checks import check_sources
 from handbook.links import Project
 from handbook.rules import RULES
-from conftest import FIXTURES, fixture_settings
 
 BASE = sorted((FIXTURES / "base").glob("*.md"))
 NAV = FIXTURES / "nav"

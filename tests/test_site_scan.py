@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import markdown
-
 from conftest import FIXTURES, ROOT
+
 from handbook.site_scan import scan_html, scan_site, source_for
 
 # The renderer as mkdocs.yml configures it, for the parts these fixtures use.

@@ -8,7 +8,6 @@ import importlib.util
 import sys
 
 import pytest
-
 from conftest import ROOT
 
 _spec = importlib.util.spec_from_file_location("bench_mistakes", ROOT / "tools" / "bench_mistakes.py")

@@ -119,7 +119,7 @@ def run_check(files: dict[str, bytes]):
 
 
 def _docs_relative(where: str) -> str:
-    return where[len("docs/"):] if where.startswith("docs/") else where
+    return where.removeprefix("docs/")
 
 
 def judge(mistake: dict, base: dict[str, bytes]) -> Outcome:
@@ -127,7 +127,7 @@ def judge(mistake: dict, base: dict[str, bytes]) -> Outcome:
     try:
         files, where, text = apply(mistake, base)
         report = run_check(files)
-    except Exception:  # a traceback is a failure of the check, not of the set
+    except Exception:  # noqa: BLE001 — a traceback is a failure of the check, not of the set
         return Outcome(mistake, False, bool(mistake.get("broken")), [traceback.format_exc(limit=3)])
     errors = report.errors
     if expect["code"] == "none":
