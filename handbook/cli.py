@@ -7,6 +7,7 @@
     handbook schema                          print the front matter JSON Schema
     handbook rules                           print the rule catalogue as a Markdown table
     handbook dictionary                      print the jieba user dictionary the MkDocs build uses
+    handbook scan-site [SITE_DIR]            raw Markdown left in the built pages, at its source line
 
 Adding a subcommand: a function decorated with `@command(...)`, in this file or
 in a new module under handbook/commands/ (every module there is imported, so a
@@ -158,11 +159,9 @@ def check(args, settings) -> int:
 
 @command("fix", "把 GBK、BOM、CRLF、页头 Tab 或全角冒号的文件改写成标准格式")
 def fix(args, settings) -> int:
-    from .fixer import fix_docs
+    from .fixer import run_fix
 
-    for line in fix_docs(settings.docs_dir):
-        print(line)
-    return 0
+    return run_fix(settings.docs_dir)
 
 
 @command("generate", "写出生成的页面和文件（内容维护页等），供不运行 MkDocs 钩子的构建工具使用",
@@ -236,7 +235,8 @@ def _readable(template: str) -> str:
     class Blank(dict):
         def __missing__(self, key):
             return {"name": "名称", "file": "文件"}.get(key, "…")
-    return template.format_map(Blank()).replace("|", "\\|")
+    # Escaped so the guide shows link examples as text, not as links the build follows.
+    return template.format_map(Blank()).replace("|", "\\|").replace("[", "\\[")
 
 
 if __name__ == "__main__":

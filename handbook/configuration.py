@@ -175,8 +175,7 @@ def _positive_int(value) -> int | None:
 
 def check_nav(config: YamlFile, docs_dir: Path) -> None:
     """Nav slips MkDocs reports only as `Expected nav to be a list, got None` or
-    as an English warning: a section with nothing under it (an indentation slip),
-    and an entry naming a page that does not exist."""
+    as an English warning: a section with nothing under it (an indentation slip)."""
     data = config.data if isinstance(config.data, dict) else {}
     if "nav" not in data or not isinstance(config.node, yaml.MappingNode):
         return
@@ -186,38 +185,21 @@ def check_nav(config: YamlFile, docs_dir: Path) -> None:
     if not isinstance(nav_node, yaml.SequenceNode):
         config.problem(nav_node.start_mark.line + 1, "nav-not-list")
         return
-    from .generated import source_paths  # here: the registry imports modules that import this one
-
-    pages = sorted(p.relative_to(docs_dir).as_posix() for p in Path(docs_dir).rglob("*.md")) \
-        if Path(docs_dir).is_dir() else []
-    _walk_nav(config, nav_node, set(pages) | source_paths(), pages)
+    _walk_nav(config, nav_node)
 
 
-def _walk_nav(config: YamlFile, node: yaml.SequenceNode, known: set[str], pages: list[str]) -> None:
+def _walk_nav(config: YamlFile, node: yaml.SequenceNode) -> None:
     for item in node.value:
-        line = item.start_mark.line + 1
-        if isinstance(item, yaml.ScalarNode):
-            _nav_target(config, line, item.value, known, pages)
-        elif isinstance(item, yaml.MappingNode):
+        # Entries that name no page are reported once, by the page checks
+        # (handbook/links.py, rule nav-not-found), which also recognise renamed pages.
+        if isinstance(item, yaml.MappingNode):
             for key, value in item.value:
                 title = key.value
                 if isinstance(value, yaml.SequenceNode):
-                    _walk_nav(config, value, known, pages)
+                    _walk_nav(config, value)
                 elif isinstance(value, yaml.ScalarNode) and value.tag == "tag:yaml.org,2002:null" \
                         or (isinstance(value, yaml.ScalarNode) and value.value == ""):
                     config.problem(key.start_mark.line + 1, "nav-empty-section", title=title)
-                elif isinstance(value, yaml.ScalarNode):
-                    _nav_target(config, value.start_mark.line + 1, value.value, known, pages)
-
-
-def _nav_target(config: YamlFile, line: int, target: str, known: set[str], pages: list[str]) -> None:
-    if re.match(r"^[a-z]+://", target) or target in known:
-        return
-    if " " in target.strip() and target.split()[-1] in known:
-        hint = f"（是不是少了冒号？写成「{' '.join(target.split()[:-1])}: {target.split()[-1]}」）"
-    else:
-        hint = closest(target, pages)
-    config.problem(line, "nav-missing-page", value=target, suggestion=hint)
 
 
 def mkdocs_validation(config: YamlFile) -> None:

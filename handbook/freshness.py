@@ -28,6 +28,11 @@ class Due:
     def days_left(self, today: dt.date) -> int:
         return (self.due - today).days
 
+    def days_text(self, today: dt.date) -> str:
+        """「剩余 12 天」, or 「已过期 877 天」 (never 「剩余 -877 天」)."""
+        left = self.days_left(today)
+        return f"剩余 {left} 天" if left >= 0 else f"已过期 {-left} 天"
+
 
 def review_dates(pages: list[Page], settings: Settings) -> list[Due]:
     result = []
@@ -79,10 +84,10 @@ def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str
             out += [empty, ""]
             continue
         for owner, items in groups.items():
-            out += [f"### {owner}", "", "| 页面 | 类型 | 上次复核 | 应复核日期 | 剩余天数 |", "|---|---|---|---|---|"]
+            out += [f"### {owner}", "", "| 页面 | 类型 | 上次复核 | 应复核日期 | 状态 |", "|---|---|---|---|---|"]
             for due in items:
                 out.append(f"| [{due.title}]({link_prefix}{due.path}) | {KIND_NAMES.get(due.kind, due.kind)} | "
-                           f"{due.reviewed} | {due.due} | {due.days_left(settings.today)} |")
+                           f"{due.reviewed} | {due.due} | {due.days_text(settings.today)} |")
             out.append("")
     return "\n".join(out)
 
@@ -102,5 +107,5 @@ def maintenance_text(pages: list[Page], settings: Settings) -> str:
         for owner, items in groups.items():
             out.append(f"  {owner}")
             for due in items:
-                out.append(f"    {due.path}  {due.title}  应复核：{due.due}（剩余 {due.days_left(settings.today)} 天）")
+                out.append(f"    {due.path}  {due.title}  应复核：{due.due}（{due.days_text(settings.today)}）")
     return "\n".join(out)

@@ -18,20 +18,32 @@ ADMONITION_TYPES = {
     "quote", "cite", *WORDING_LABELS,
 }
 
-_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+# Python-Markdown's own patterns, so the scanner agrees with the renderer on
+# what is a heading or an admonition: `##情境` is a heading, ` ## 情境` is not;
+# `!!! say “这样说”` and `!!! say"这样说"` are not admonitions at all.
+_HEADING = re.compile(r"^(#{1,6})(?P<text>(?:\\.|[^\\#]|#+(?=[^#\n]))*?)#*\s*$")  # HashHeaderProcessor.RE
+_REAL_ADMONITION = re.compile(r'^!!! ?([\w\-]+(?: +[\w\-]+)*)(?: +"(.*?)")? *$')  # AdmonitionProcessor.RE
+_REAL_DETAILS = re.compile(r'^\?{3}(\+)? ?(?:([\w\-]+(?: +[\w\-]+)*?)?(?: +"(.*?)")|([\w\-]+(?: +[\w\-]+)*?)) *$')
+_INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}\s+\S")
+_FULLWIDTH_HEADING = re.compile(r"^\s*(?P<marks>[#＃]*＃[#＃]*)\s*(?P<text>\S.*?)\s*$")
 _ATTRS = re.compile(r"\s*\{[^{}]*\}\s*$")
-_ADMONITION = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]*(?P<type>[^\s\"]*)(?P<rest>.*)$")
+_EXPLICIT_ID = re.compile(r"\{[^{}]*#(?P<id>[^\s{}]+)[^{}]*\}\s*$")
+_ADMONITION = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]*(?P<type>[^\s\"“”「‘’]*)(?P<rest>.*)$")
 _FULLWIDTH_ADMONITION = re.compile(r"^\s*！！！\s*(?P<rest>.*)$")
-_FENCE = re.compile(r"^\s*(```+|~~~+)")
+_FENCE = re.compile(r"^\s*(```+|~~~+)(?P<info>.*)$")
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+_DASH_NO_SPACE = re.compile(r"^[-*+][^\s\-*+]")
+_SENTENCE_END = re.compile(r"[。！？!?；;…」”]$")
 INLINE_CODE = re.compile(r"(`+)(.+?)\1")
 VALUE_NAME = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
+_INLINE_COMMENT = re.compile(r"<!--.*?-->")
 
 
 @dataclass
 class Phrase:
     line: int
     text: str
+    joined_line: int = 0   # a second line the renderer joins into this phrase
 
 
 @dataclass
@@ -39,6 +51,7 @@ class Block:
     type: str
     line: int
     phrases: list[Phrase] = field(default_factory=list)
+    heading: tuple[int, int, str] | None = None   # (line, level, text) of the heading above it
 
     @property
     def label(self) -> str:
@@ -62,6 +75,18 @@ class Outline:
     fullwidth_admonitions: list[tuple[int, str]] = field(default_factory=list)
     value_names: list[tuple[int, str]] = field(default_factory=list)
     text_lines: list[tuple[int, str]] = field(default_factory=list)  # prose, code removed
+    # (line, level, text, explicit id) of every heading, for anchors
+    headings: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # Lines the renderer shows differently from what the trainer meant; each is
+    # reported once and then read as intended, so one typo is one problem.
+    broken_admonitions: list[tuple[int, str]] = field(default_factory=list)  # (line, the line)
+    fullwidth_headings: list[tuple[int, str]] = field(default_factory=list)  # (line, fixed line)
+    indented_headings: list[int] = field(default_factory=list)
+    misindented: list[tuple[int, str]] = field(default_factory=list)  # (line, block label)
+    unclosed_fence: int = 0          # line of a ``` that is never closed (rendered as text)
+    unclosed_comment: int = 0        # line of a <!-- that is never closed (hides the rest)
+    fences: list[tuple[int, str, list[tuple[int, str]]]] = field(default_factory=list)  # line, info, code
+    pipe_lines: int = 0              # lines starting with | or ｜ (tables are only looked for then)
 
     def blocks(self):
         yield from self.lead_blocks
@@ -74,10 +99,11 @@ def step_fence(line: str, fence: str | None) -> tuple[bool, str | None]:
     open after it).  A fence closes on the same character, at least as long."""
     match = _FENCE.match(line) if line.lstrip()[:1] in ("`", "~") else None
     if fence:
-        if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+        if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                and not match.group("info").strip():
             return True, None
         return True, fence
-    if match:
+    if match and not (match.group(1)[0] == "`" and "`" in match.group("info")):
         return True, match.group(1)
     return False, None
 
@@ -91,31 +117,61 @@ def _names(number: int, prose: str):
 
 
 def parse_outline(body: str, first_line: int = 1) -> Outline:
+    outline = _parse(body, first_line, ignore_fence=None)
+    if outline.unclosed_fence:
+        # pymdownx.superfences shows a fence that never closes as a line of text
+        # and renders the rest of the page normally: read it the same way.
+        line = outline.unclosed_fence
+        outline = _parse(body, first_line, ignore_fence=line)
+        outline.unclosed_fence = line
+    return outline
+
+
+def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
     outline = Outline()
     lines = body.split("\n")
     fence = None
+    fence_start, fence_info, code = 0, "", []
+    heading = None
     index = 0
     while index < len(lines):
         raw = lines[index]
         number = first_line + index
         index += 1
+        if number == ignore_fence:
+            outline.text_lines.append((number, raw))
+            continue
+        was_open = fence
         in_code, fence = step_fence(raw, fence)
         if in_code:
+            if not was_open:
+                fence_start, fence_info, code = number, _FENCE.match(raw).group("info").strip(), []
+            elif fence:
+                code.append((number, raw))
+            else:
+                outline.fences.append((fence_start, fence_info, code))
             continue
+        if "<!--" in raw:
+            raw = _INLINE_COMMENT.sub("", raw)
+            if "<!--" in raw:  # a comment that spans lines: the renderer hides all of it
+                end = next((i for i in range(index, len(lines)) if "-->" in lines[i]), None)
+                if end is None:
+                    outline.unclosed_comment = number
+                    break
+                index = end + 1
+                raw = raw[:raw.index("<!--")] + lines[end].split("-->", 1)[1]
         first = raw.lstrip()[:1]
         prose = strip_inline_code(raw)
         outline.text_lines.append((number, prose))
         outline.value_names.extend(_names(number, prose))
-        if first not in ("#", "!", "?", "！"):
+        if first in ("|", "｜"):
+            outline.pipe_lines += 1
+        if first not in ("#", "!", "?", "！", "＃"):
             continue  # plain prose: nothing structural on this line
 
-        heading = _HEADING.match(raw)
-        if heading:
-            level, text = len(heading.group(1)), _ATTRS.sub("", heading.group(2))
-            if level == 1 and outline.h1 is None:
-                outline.h1, outline.h1_line = text, number
-            elif level == 2:
-                outline.sections.append(Section(text, number))
+        found = _heading(outline, raw, number)
+        if found:
+            heading = found
             continue
         wide = _FULLWIDTH_ADMONITION.match(raw)
         if wide:
@@ -125,25 +181,65 @@ def parse_outline(body: str, first_line: int = 1) -> Outline:
             raw = raw.replace("！！！", "!!!", 1)
         admonition = _ADMONITION.match(raw)
         if admonition:
+            indent = len(admonition.group("indent")) + 4
+            stripped = raw.strip()
+            if not wide and not (_REAL_ADMONITION.match(stripped) or _REAL_DETAILS.match(stripped)):
+                outline.broken_admonitions.append((number, stripped))
             kind = admonition.group("type")
             if kind not in ADMONITION_TYPES:
                 outline.unknown_types.append((number, kind))
-            indent = len(admonition.group("indent")) + 4
             content_start = index
             while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) >= indent):
                 index += 1
-            content = [line[indent:] for line in lines[content_start:index]]
+            # A line indented less than the block, right after it, drops out of the box.
+            if index < len(lines) and lines[index].strip():
+                relative = _indent(lines[index]) - indent + 4
+                right_after = index > content_start and lines[index - 1].strip()
+                if 0 <= relative < 4 and (right_after or (relative and _LIST_ITEM.match(lines[index].strip()))):
+                    outline.misindented.append((first_line + index, WORDING_LABELS.get(kind, kind)))
+            content = [line.expandtabs(4)[indent:] for line in lines[content_start:index]]
             for offset, line in enumerate(content):
                 prose = strip_inline_code(line)
+                if prose.lstrip()[:1] in ("|", "｜"):
+                    outline.pipe_lines += 1
                 outline.text_lines.append((first_line + content_start + offset, prose))
                 outline.value_names.extend(_names(first_line + content_start + offset, prose))
             if kind in WORDING_LABELS:
-                block = Block(kind, number, _phrases(content, first_line + content_start))
+                block = Block(kind, number, _phrases(content, first_line + content_start), heading)
                 if outline.sections:
                     outline.sections[-1].blocks.append(block)
                 else:
                     outline.lead_blocks.append(block)
+    if fence:
+        outline.unclosed_fence = fence_start
     return outline
+
+
+def _heading(outline: Outline, raw: str, number: int):
+    """Record a heading (as the renderer sees it, or as meant); its (line, level, text)."""
+    match = _HEADING.match(raw)
+    if not match:
+        if _INDENTED_HEADING.match(raw):
+            outline.indented_headings.append(number)
+            match = _HEADING.match(raw.lstrip())
+        else:
+            wide = _FULLWIDTH_HEADING.match(raw) if "＃" in raw else None
+            if not wide:
+                return None
+            fixed = "#" * len(wide.group("marks")) + " " + wide.group("text")
+            outline.fullwidth_headings.append((number, fixed))
+            match = _HEADING.match(fixed)
+    if not match or not match.group("text").strip():
+        return None
+    level, written = len(match.group(1)), match.group("text").strip()
+    explicit = _EXPLICIT_ID.search(written)
+    text = _ATTRS.sub("", written)
+    outline.headings.append((number, level, text, explicit.group("id") if explicit else ""))
+    if level == 1 and outline.h1 is None:
+        outline.h1, outline.h1_line = text, number
+    elif level == 2:
+        outline.sections.append(Section(text, number))
+    return number, level, text
 
 
 def _indent(line: str) -> int:
@@ -151,23 +247,33 @@ def _indent(line: str) -> int:
 
 
 def _phrases(content: list[str], first_line: int) -> list[Phrase]:
-    """One phrase per list item; without a list, one per paragraph."""
+    """One phrase per list item; without a list, one per paragraph (as rendered).
+
+    When a paragraph's line ends a sentence and the next line starts another,
+    or lines start with a dash but no space, the renderer joins them into one
+    phrase; `joined_line` records the line that was swallowed.
+    """
     phrases: list[Phrase] = []
     current: Phrase | None = None
     has_list = any(_LIST_ITEM.match(line) for line in content)
+    previous = ""
     for offset, line in enumerate(content):
         stripped = line.strip()
         starts_item = bool(_LIST_ITEM.match(line)) if has_list else (stripped and current is None)
         if not stripped:
             if not has_list:
                 current = None
+            previous = ""
             continue
         if starts_item:
             current = Phrase(first_line + offset, _LIST_ITEM.sub("", stripped, count=1))
             phrases.append(current)
         elif current is not None:
+            if not current.joined_line and (_SENTENCE_END.search(previous) or _DASH_NO_SPACE.match(stripped)):
+                current.joined_line = first_line + offset
             current.text += stripped
         else:
             current = Phrase(first_line + offset, stripped)
             phrases.append(current)
+        previous = stripped
     return [p for p in phrases if p.text.strip()]

@@ -123,6 +123,8 @@ def check_front_matter(page: Page) -> None:
     fields = fields_for(kind if kind in BY_KIND else None)
     for key in page.meta:
         if key not in fields:
+            if kind not in BY_KIND and key in all_keys():
+                continue  # right for some kind: the misspelled kind is the one problem
             known = fields if kind in BY_KIND else all_keys()
             page.problem(page.line_of(key), "unknown-key", key=key, suggestion=closest(key, known))
     for key, field in fields.items():
@@ -167,7 +169,11 @@ def _check_value(page: Page, key: str, field: Field, value) -> None:
         # string.  Free-text items (signs) may contain ，and 、; ids and choices never do.
         items = value if isinstance(value, list) else [value]
         for index, item in enumerate(items):
-            separators = "［］，、" if kind in ("choices", "refs") else "［］"
+            # Tags are words: ，or 、 inside one is always a typed separator.  Other
+            # free text (signs) may contain them, unless the whole list is one
+            # item: then [甲，乙] was meant as two.
+            words = kind in ("choices", "refs") or key == "tags" or len(items) == 1
+            separators = "［］，、" if words else "［］"
             if isinstance(item, str) and any(mark in item for mark in separators):
                 page.problem(page.line_of(key, index if isinstance(value, list) else None),
                              "fullwidth-list-punctuation", key=key, value=item)

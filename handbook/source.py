@@ -61,6 +61,10 @@ def _load_yaml(source: str):
 
 _FENCE = re.compile(r"^(---|\.\.\.)\s*$")
 FULLWIDTH_COLON_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*：")
+# `title:值` — YAML needs a space after the colon, else the line is one plain value.
+COLON_NO_SPACE = re.compile(r"^(?P<indent>\s*)(?P<key>[A-Za-z_][A-Za-z0-9_-]*):(?P<value>[^\s/:].*)$")
+_UNCLOSED_QUOTE = re.compile(r"""^\s*[A-Za-z_][A-Za-z0-9_-]*:\s+(?P<q>["'])(?:(?!(?P=q)).)*$""")
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 @dataclass
@@ -74,6 +78,7 @@ class Page:
     body_start: int = 1             # line number of the body's first line
     has_front_matter: bool = False
     body_known: bool = True          # False when an unclosed front matter swallowed the body
+    raw_text: str | None = None      # best-effort text of an unreadable file (to name its id)
     problems: list[Problem] = field(default_factory=list)
 
     def line_of(self, key: str, index: int | None = None) -> int:
@@ -85,8 +90,26 @@ class Page:
         self.problems.append(Problem(self.path, line, code, details))
 
 
+def decode_any(data: bytes) -> tuple[str | None, str]:
+    """Best-effort text of a file in any encoding Windows editors save, and its name."""
+    if data.startswith(UTF16_BOMS):
+        try:
+            return data.decode("utf-16"), "UTF-16"
+        except UnicodeDecodeError:
+            return None, ""
+    for encoding, name in (("utf-8-sig", "UTF-8"), ("gb18030", "GBK")):
+        try:
+            return data.decode(encoding), name
+        except UnicodeDecodeError:
+            pass
+    return None, ""
+
+
 def decode(path: str, data: bytes) -> tuple[str | None, list[Problem]]:
     """Bytes to text with LF line ends, or None and an `encoding` problem."""
+    if data.startswith(UTF16_BOMS):
+        # Notepad's "Unicode": MkDocs cannot read it; make fix converts it.
+        return None, [Problem(path, 1, "encoding", {"guess": "（是 UTF-16，记事本里叫「Unicode」）", "line": 1})]
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -107,6 +130,7 @@ def parse_page(rel: str, data: bytes) -> Page:
     page = Page(rel)
     page.text, page.problems = decode(rel, data)
     if page.text is None:
+        page.raw_text = decode_any(data)[0]
         return page
     lines = page.text.split("\n")
     if not lines or not _FENCE.match(lines[0]) or lines[0].startswith("..."):
@@ -136,6 +160,14 @@ def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
         if match:
             page.problem(number, "front-matter-fullwidth-colon", key=match.group(1))
             blocking = True
+        quoted = _UNCLOSED_QUOTE.match(line)
+        if quoted:
+            page.problem(number, "front-matter-syntax", problem="值的引号没有成对：开头有引号，结尾也要有同样的引号")
+            blocking = True
+        match = COLON_NO_SPACE.match(line)
+        if match and not line.lstrip().startswith(("-", "#")):
+            page.problem(number, "front-matter-colon-space", key=match.group("key"), value=match.group("value"))
+            blocking = True
     if blocking:
         return  # YAML would only repeat these problems less clearly
     source = "\n".join(lines)
@@ -146,8 +178,8 @@ def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
         line = first_line + (mark.line if mark else 0)
         page.problem(line, "front-matter-syntax", problem=_yaml_problem(error))
         return
-    except (yaml.YAMLError, ValueError, TypeError) as error:  # e.g. an unhashable key
-        page.problem(first_line, "front-matter-syntax", problem=str(error) or "无法解析")
+    except (yaml.YAMLError, ValueError, TypeError):  # e.g. an unhashable key
+        page.problem(first_line, "front-matter-syntax", problem="有重复或无法使用的键")
         return
     if data is None:
         return
@@ -163,11 +195,22 @@ def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
                 page.item_lines[(key, index)] = first_line + item.start_mark.line
 
 
+# PyYAML's messages, and libyaml's wording of the same (CSafeLoader is used when
+# available), in Chinese.  Anything else gets a general Chinese sentence: the
+# English text is never shown to a trainer.
 _YAML_PROBLEMS = {
-    "mapping values are not allowed here": "这一行的冒号位置不对（值里有冒号时要加引号）",
-    "could not find expected ':'": "缺少冒号",
-    "found character '\\t' that cannot start any token": "有 Tab 字符",
+    "mapping values are not allowed": "值里有冒号「: 」，整个值要用英文引号括起来，例如 title: \"投诉处理: 三步\"",
+    "could not find expected ':'": "缺少冒号，或上一行的引号没有闭合",
     "found unexpected end of stream": "引号或括号没有闭合",
+    "found unknown escape character": "双引号里的反斜杠 \\ 要写成 \\\\，或改用单引号",
+    "found character that cannot start any token": "这一行以 @、` 或 % 开头，请用英文引号把整个值括起来",
+    "did not find expected node content": "方括号 [ ] 的列表写法有误",
+    "did not find expected ',' or ']'": "方括号 [ 没有闭合，或列表项里有没加引号的冒号",
+    "did not find expected ',' or '}'": "花括号 { 没有闭合",
+    "found duplicate anchor": "值以 & 开头，请用英文引号括起来",
+    "found a tab character": "有 Tab 字符",
+    "block sequence entries are not allowed": "列表写法有误：「- 」只能单独成行",
+    "found character '\\t' that cannot start any token": "有 Tab 字符",
     "did not find expected key": "缩进不一致，或列表写法有误",
     "found undefined alias": "值以 * 开头，请用引号括起来",
     "expected ',' or ']', but got '<stream end>'": "方括号 [ 没有闭合",
@@ -180,4 +223,4 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
     for english, chinese in _YAML_PROBLEMS.items():
         if problem.startswith(english) or (error.context or "").startswith(english):
             return chinese
-    return problem or "无法解析"
+    return "这一行的写法 YAML 读不懂（常见原因：冒号后没有空格、值里有冒号或引号、缩进不一致）"

@@ -89,3 +89,30 @@ def test_json_schema_for_editors_is_up_to_date_and_valid():
     assert committed == json.loads(json.dumps(json_schema())), "run: .venv/bin/handbook schema > handbook/front-matter.schema.json"
     scenario = next(v for v in committed["allOf"] if v["if"]["properties"]["kind"]["const"] == "scenario")
     assert {"channels", "category", "owner", "reviewed"} <= set(scenario["then"]["required"])
+
+
+def test_fix_converts_utf16_and_exits_non_zero_when_a_file_is_left(tmp_path):
+    project = make_project(tmp_path)
+    text = (FIXTURES / "base" / "scenario.md").read_text(encoding="utf-8")
+    (project / "docs" / "utf16.md").write_bytes(text.replace("scn-base", "scn-utf16").encode("utf-16"))
+    result = run(project, "fix")
+    assert result.returncode == 0, result.stdout
+    assert "UTF-16 → UTF-8" in result.stdout
+    assert (project / "docs" / "utf16.md").read_text(encoding="utf-8") == text.replace("scn-base", "scn-utf16")
+    (project / "docs" / "binary.md").write_bytes(b"\xff\xfe\x00\xd8")  # UTF-16 BOM, then a lone surrogate
+    result = run(project, "fix")
+    assert result.returncode == 1
+    assert "binary.md: 既不是 UTF-8" in result.stdout and "1 个文件没能改写" in result.stdout
+
+
+def test_fix_adds_the_missing_space_after_a_key_colon():
+    fixed, changes = fix_text("---\ntitle:招呼\nowner: 组\n---\n\n# 招呼\n".encode())
+    assert fixed.startswith("---\ntitle: 招呼\nowner: 组\n") and changes == ["页头 Tab/冒号"]
+
+
+def test_overdue_pages_say_how_long_ago_not_a_negative_count(tmp_path):
+    project = make_project(tmp_path)
+    (project / "mkdocs.yml").write_text("site_name: t\nextra:\n  handbook:\n    review_every_days: 30\n",
+                                        encoding="utf-8")
+    out = run(project, "check").stdout
+    assert "已过期" in out and "剩余 -" not in out

@@ -5,9 +5,17 @@ import pytest
 from conftest import FIXTURES, fixture_settings
 
 from handbook.checks import check_sources
+from handbook.links import Project
 from handbook.rules import RULES, SETUP_CODES  # setup rules: tests/test_setup.py
 
 BASE = sorted((FIXTURES / "base").glob("*.md"))
+NAV = FIXTURES / "nav"
+# Fixtures whose problem is reported in another file than the page itself.
+ELSEWHERE = {
+    "nav-not-found.md": "mkdocs.yml",
+    "glossary-syntax.md": "snippets/glossary-syntax.md",
+    "not-markdown-file.md": "broken/not-markdown-file.md.txt",
+}
 
 # fixture file → (rule code, line the problem must point at, words the message must contain)
 EXPECTED = {
@@ -46,14 +54,66 @@ EXPECTED = {
     "policy-missing-approved.md": ("policy-missing-approved", 22, "怎样向客户解释"),
     "policy-missing-forbidden.md": ("policy-missing-forbidden", 27, "不要这样说"),
     "review-overdue.md": ("review-overdue", 8, "2025-01-01"),
+    # --- what the build rejects ---
+    "not-markdown-file.md": ("not-markdown-file", 0, "not-markdown-file.md"),
+    "front-matter-colon-space.md": ("front-matter-colon-space", 4, "title: 测试场景"),
+    "review-date-future.md": ("review-date-future", 8, "2062-11-01"),
+    "link-not-found.md": ("link-not-found", 21, "是不是想写「../base/risk.md」"),
+    "link-without-md.md": ("link-without-md", 21, "../base/risk.md"),
+    "link-absolute.md": ("link-absolute", 21, "../base/risk.md"),
+    "link-fullwidth-parentheses.md": ("link-fullwidth-parentheses", 21, "[文字](../base/risk.md)"),
+    "anchor-not-found.md": ("anchor-not-found", 21, "是不是想写「#怎样识别」"),
+    "image-not-found.md": ("image-not-found", 21, "images/counter.png"),
+    "snippet-not-found.md": ("snippet-not-found", 21, "no-such-snippet.md"),
+    "nav-not-found.md": ("nav-not-found", 7, "是不是改名成了「broken/nav-not-found.md」"),
+    "nav-missing-page.md": ("nav-missing-page", 1, "  - 标题: broken/nav-missing-page.md"),
+    "glossary-syntax.md": ("glossary-syntax", 3, "*[YES-BUT]"),
+    # --- what the renderer would show as typed ---
+    "admonition-not-rendered.md": ("admonition-not-rendered", 15, '!!! say "这样说"'),
+    "fullwidth-heading.md": ("fullwidth-heading", 13, "## 客户来电"),
+    "heading-indented.md": ("heading-indented", 13, "顶格"),
+    "situation-heading-level.md": ("situation-heading-level", 21, "## 客户又来电"),
+    "wording-indent.md": ("wording-indent", 17, "2 个空格"),
+    "wording-lines-joined.md": ("wording-lines-joined", 17, "- 请问有什么能帮您？"),
+    "code-fence-unclosed.md": ("code-fence-unclosed", 15, "```"),
+    "comment-unclosed.md": ("comment-unclosed", 21, "-->"),
+    "html-unclosed.md": ("html-unclosed", 21, "</div>"),
+    "table-not-rendered.md": ("table-not-rendered", 21, "|---|"),
+    "value-braces.md": ("value-braces", 16, "{{ 公司名称 }}"),
+    "mermaid-syntax.md": ("mermaid-syntax", 23, "-->"),
+    "mermaid-fence.md": ("mermaid-fence", 21, "```mermaid"),
 }
+# Rules of the built-site scan (handbook scan-site): their fixtures are tested in
+# tests/test_site_scan.py, which renders them and scans the result.
+SITE_FIXTURES = {"site-raw-markup.md": "site-raw-markup", "site-diagram-not-rendered.md": "site-diagram-not-rendered"}
+
+
+def fixture_project(names) -> Project:
+    """What the build reads besides the pages, for these broken fixtures."""
+    project = Project(snippets={"glossary.md": "*[CRM]: 客户关系管理\n"}, auto_append=["glossary.md"])
+    for name in names:
+        if (NAV / f"{name[:-3]}.yml").is_file():
+            project = Project(config_text=(NAV / f"{name[:-3]}.yml").read_text(encoding="utf-8"),
+                              snippets=project.snippets, auto_append=project.auto_append)
+    if "glossary-syntax.md" in names:
+        project.snippets["glossary-syntax.md"] = (FIXTURES / "broken" / "glossary-syntax.md").read_text(encoding="utf-8")
+        project.auto_append.append("glossary-syntax.md")
+    if "not-markdown-file.md" in names:
+        project.misnamed["broken/not-markdown-file.md.txt"] = (FIXTURES / "broken" / "not-markdown-file.md").read_bytes()
+    return project
+
+
+def page_sources(names):
+    """The fixture pages as pages (the glossary and the misnamed file are not pages)."""
+    return [(f"broken/{name}", (FIXTURES / "broken" / name).read_bytes()) for name in names
+            if name not in ("glossary-syntax.md", "not-markdown-file.md")]
 
 
 def problems_for(name: str):
-    sources = [(f"base/{p.name}", p.read_bytes()) for p in BASE]
-    sources.append((f"broken/{name}", (FIXTURES / "broken" / name).read_bytes()))
-    report = check_sources(sources, fixture_settings())
-    return report, [p for p in report.problems if p.path == f"broken/{name}"]
+    sources = [(f"base/{p.name}", p.read_bytes()) for p in BASE] + page_sources([name])
+    report = check_sources(sources, fixture_settings(), fixture_project([name]))
+    where = ELSEWHERE.get(name, f"broken/{name}")
+    return report, [p for p in report.problems if p.path == where]
 
 
 def test_base_pages_are_clean():
@@ -72,11 +132,12 @@ def test_each_broken_page_reports_its_rule_at_its_line(name):
 
 
 def test_every_rule_has_a_fixture():
-    assert {code for code, _, _ in EXPECTED.values()} == set(RULES) - SETUP_CODES
+    assert {code for code, _, _ in EXPECTED.values()} | set(SITE_FIXTURES.values()) == set(RULES) - SETUP_CODES
+    assert all(RULES[code].stage == "site" for code in SITE_FIXTURES.values())
 
 
 def test_every_fixture_is_in_the_table():
-    assert {p.name for p in (FIXTURES / "broken").glob("*.md")} - {"bom-crlf.md"} == set(EXPECTED)
+    assert {p.name for p in (FIXTURES / "broken").glob("*.md")} - {"bom-crlf.md"} == set(EXPECTED) | set(SITE_FIXTURES)
 
 
 def test_bom_and_crlf_are_read_like_clean_utf8():
@@ -87,10 +148,11 @@ def test_bom_and_crlf_are_read_like_clean_utf8():
 
 
 def test_all_problems_of_all_files_come_in_one_run():
-    sources = [(f"broken/{p.name}", p.read_bytes()) for p in sorted((FIXTURES / "broken").glob("*.md"))]
-    sources += [(f"base/{p.name}", p.read_bytes()) for p in BASE]
-    report = check_sources(sources, fixture_settings())
-    assert {p.code for p in report.problems} == set(RULES) - SETUP_CODES
+    names = sorted(p.name for p in (FIXTURES / "broken").glob("*.md") if p.name not in SITE_FIXTURES)
+    sources = page_sources(names) + [(f"base/{p.name}", p.read_bytes()) for p in BASE]
+    report = check_sources(sources, fixture_settings(), fixture_project(names))
+    assert {p.code for p in report.problems} == {code for code, rule in RULES.items()
+                                                 if rule.stage == "check" and code not in SETUP_CODES}
 
 
 def test_bold_check_reads_lines_as_written():
