@@ -4,6 +4,7 @@
     handbook fix   [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF
     handbook schema                        print the front matter JSON Schema
     handbook rules                         print the rule catalogue as a Markdown table
+    handbook wording FILE...               agents' text checked against the forbidden lines
 """
 from __future__ import annotations
 
@@ -21,6 +22,10 @@ from .settings import load_settings
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["wording"]:  # has its own options (files, formats): see handbook/wording/command.py
+        from .wording.command import main as wording_main
+        return wording_main(argv[1:])
     parser = argparse.ArgumentParser(prog="handbook", description="客服知识库内容检查")
     parser.add_argument("command", choices=["check", "fix", "schema", "rules"])
     parser.add_argument("--config", default="mkdocs.yml", help="mkdocs.yml 的路径")
