@@ -18,6 +18,7 @@ from mkdocs.structure.files import File
 from handbook import cards, freshness, search_prep
 from handbook.checks import check_docs
 from handbook.settings import load_settings
+from handbook.wording import exports as wording_exports
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
@@ -55,6 +56,8 @@ def on_files(files, config):
             files.remove(file)
     files.append(File.generated(config, MAINTENANCE_PAGE,
                                 content=freshness.maintenance_markdown(report.pages, settings)))
+    for path, generate in wording_exports.GENERATED.items():  # issue 10's registry takes these over
+        files.append(File.generated(config, path, content=generate(report, settings)))
     return files
 
 

@@ -33,8 +33,8 @@ def labelled(text: str, draft: bool) -> str:
 
 
 class Checker:
-    def __init__(self, report: Report):
-        self.pairs: list[Pair] = handbook_pairs(report)
+    def __init__(self, report: Report, settings=None):
+        self.pairs: list[Pair] = handbook_pairs(report, getattr(settings, "org_values", None))
         self.matcher = Matcher(self.pairs, background_lines(report))
 
     def check(self, utterance: Utterance) -> list[Finding]:

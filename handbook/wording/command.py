@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
     if not config.is_file():
         print(f"找不到配置文件 {config}，请在知识库根目录运行，或用 --config 指明路径。", file=sys.stderr)
         return 2
-    checker = Checker(check_docs(load_settings(config)))
+    settings = load_settings(config)
+    checker = Checker(check_docs(settings), settings)
     speakers = Speakers(_names(args.agent), _names(args.customer))
     reading = Reading()
     for name in args.files:
