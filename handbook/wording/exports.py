@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import re
+
 import yaml
 
 from ..checks import Report
@@ -34,7 +35,7 @@ _END = "。！？!?…；;，,"
 
 def page_url(path: str) -> str:
     """docs-relative page path → its URL relative to the site root (directory URLs)."""
-    stem = path[:-3] if path.endswith(".md") else path
+    stem = path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         stem = stem[:-5]
     return stem.rstrip("/") + "/" if stem else ""
