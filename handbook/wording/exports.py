@@ -30,6 +30,9 @@ from .matcher import (
 from .pairs import DRAFT_LABEL, Pair, background_lines, handbook_pairs
 
 _PLACEHOLDER = re.compile(r"[XＸ]+")
+# What a placeholder such as XX柜台 stands for: a few characters, not punctuation
+# (a greedy .{1,8} would swallow the sentence's end).
+_ANY_FEW = "[^，。！？；、,.!?;\\s]{1,8}"
 _END = "。！？!?…；;，,"
 
 
@@ -108,7 +111,7 @@ def prh_dictionary(report: Report, settings=None) -> str:
         phrase = _fixed_phrase(pair.forbidden.text)
         expected = _approved(pair)[0]
         if _PLACEHOLDER.search(phrase):
-            pattern = "/" + _PLACEHOLDER.sub(".{1,8}", _js_regex(phrase)) + "/"
+            pattern = "/" + _PLACEHOLDER.sub(lambda m: _ANY_FEW, _js_regex(phrase)) + "/"
         else:
             pattern = phrase
         rules.append({
@@ -135,7 +138,7 @@ def vale_rule(report: Report, settings=None) -> str:
     swap = {}
     for pair in _unique_pairs(report, settings):
         phrase = _fixed_phrase(pair.forbidden.text)
-        key = _PLACEHOLDER.sub(".{1,8}", _re2(phrase)) if _PLACEHOLDER.search(phrase) else _re2(phrase)
+        key = _PLACEHOLDER.sub(lambda m: _ANY_FEW, _re2(phrase)) if _PLACEHOLDER.search(phrase) else _re2(phrase)
         swap[key] = "|".join(a.replace("|", "／") for a in _approved(pair))
     rule = {
         "extends": "substitution",
