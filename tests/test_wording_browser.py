@@ -127,3 +127,18 @@ def test_drills_by_channel(page, site_url):
     assert "channel=%E5%9B%9E%E8%AE%BF" in page.url
     text = page.locator(".hb-drill__progress").inner_text()
     assert text.startswith("已完成 0 / ") and not text.endswith("/ 0 个情景")
+
+
+def test_drafted_wording_is_labelled_in_self_check_and_drills(page, site_url):
+    # As if every approved line were still 待审 (issue 13's Phrase.draft).
+    def mark_drafts(route):
+        body = route.fetch().text()
+        route.fulfill(body=body + "self.HANDBOOK_WORDING.pairs.forEach((p) => p.say.forEach((s) => { s.draft = true; }));",
+                      content_type="text/javascript")
+    page.route("**/handbook-wording-data.js", mark_drafts)
+    page.goto(site_url + "tools/self-check/")
+    page.fill("#hb-draft", "你激动啥？有话好好说")
+    page.wait_for_selector(".hb-wording__finding")
+    assert "我理解您现在的心情。「待审」" in page.locator(".hb-wording__say").inner_text()
+    page.goto(site_url + "tools/drills/?category=等候")
+    assert page.get_by_role("button", name="对不起，我正在为您办理业务，请稍等。「待审」").is_visible()
