@@ -142,7 +142,7 @@ def test_draft_wording_is_labelled_in_findings(capsys, tmp_path):
     from handbook.wording.command import text_report
     from handbook.wording.inputs import Reading
     text = text_report([finding], Reading())
-    assert "「手续不全，办不了！「待审」」" in text and "可以这样说：对不起，由于您还缺少X" in text and "「待审」" in text
+    assert "「手续不全，办不了！」「待审」（scenarios/forms-and-papers.md:59" in text and "可以这样说：对不起，由于您还缺少X" in text and "「待审」" in text
 
 
 @pytest.fixture(scope="module")

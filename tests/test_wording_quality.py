@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from conftest import ROOT
 from wording_eval import (
+    HOLDOUT,
     bigram_method,
     checker_method,
     evaluate,
@@ -43,3 +44,10 @@ def test_checker_beats_both_baselines(checker):
     ours = evaluate(items, checker_method(checker)).recall
     assert ours > evaluate(items, whole_line_method(forbidden)).recall
     assert ours > evaluate(items, bigram_method(forbidden, 0.55)).recall
+
+
+def test_hold_out_set_floors(checker):
+    """Written after tuning and never tuned on: looser floors, against regressions only."""
+    misses: list = []
+    score = evaluate(load_set(HOLDOUT), checker_method(checker), misses)
+    assert score.precision >= 0.9 and score.recall >= 0.9, (score, misses)

@@ -17,6 +17,7 @@ import yaml
 from handbook.normalise import normalise
 
 SET = Path(__file__).resolve().parent / "wording" / "utterances.yml"
+HOLDOUT = Path(__file__).resolve().parent / "wording" / "holdout.yml"   # reported only, never tuned on
 
 
 @dataclass

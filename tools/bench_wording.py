@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 from wording_eval import (
+    HOLDOUT,
     bigram_method,
     checker_method,
     evaluate,
@@ -60,6 +61,17 @@ def main() -> None:
     if best:
         print(row(f"bigram overlap >= {best[0]:.2f} (baseline)", best[1]))
     print(row("handbook wording", evaluate(items, checker_method(checker))))
+    holdout = load_set(HOLDOUT)
+    held = sum(1 for item in holdout if item.forbidden)
+    print(f"\nhold-out set (written after tuning, never tuned on): {len(holdout)} utterances "
+          f"({held} rewordings, {len(holdout) - held} clean)")
+    print(row("whole-line matching (baseline)", evaluate(holdout, whole_line_method(forbidden))))
+    if best:
+        print(row(f"bigram overlap >= {best[0]:.2f} (baseline)", evaluate(holdout, bigram_method(forbidden, best[0]))))
+    misses: list = []
+    print(row("handbook wording", evaluate(holdout, checker_method(checker), misses)))
+    for text, reported in misses:
+        print(f"    {'missed' if not reported else 'reported'}: {text}  {' / '.join(reported)}")
 
     labels = ["坐席：", "客户：", "客服："]
     lines = [f"{labels[i % 3]}{items[i % len(items)].text}" for i in range(args.lines)]

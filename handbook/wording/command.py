@@ -25,6 +25,7 @@ from .inputs import (
     Unreadable,
     read_input,
 )
+from .pairs import DRAFT_LABEL
 
 
 def parser() -> argparse.ArgumentParser:
@@ -90,8 +91,9 @@ def text_report(findings: list[Finding], reading: Reading) -> str:
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
         out.append(f"{where}: 无法检查：{problem.message}")
     for f in findings:
+        draft = f"「{DRAFT_LABEL}」" if f.draft else ""
         out.append(f"{f.path}:{f.line}:{f.column}: 「{f.text}」像手册里不要说的"
-                   f"「{labelled(f.forbidden, f.draft)}」（{f.source}，{f.situation}）")
+                   f"「{f.forbidden}」{draft}（{f.source}，{f.situation}）")
         for say, draft in zip(f.say, f.say_draft):
             out.append(f"    可以这样说：{labelled(say, draft)}")
     lines = len(reading.utterances)
