@@ -8,7 +8,7 @@ ADDR   ?= 127.0.0.1:8000
 # Material 9.7+ prints an end-of-life banner on every build; it is not for trainers.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: setup serve build zensical zensical-serve check fix lint test test-fast test-alone bench browser clean
+.PHONY: setup serve build zensical zensical-serve check fix lint test test-fast test-alone bench browser clean cards
 
 setup: $(STAMP)
 
@@ -67,6 +67,11 @@ test-fast: setup
 
 browser:
 	@tools/ensure-chromium
+	@tools/ensure-cjk-font
+
+## Printable desk cards (A4, A5, a booklet per category) as PDFs in build/cards/.
+cards: setup browser
+	$(BIN)/python tools/make_cards.py
 
 bench: setup browser
 	$(BIN)/python tools/bench_checks.py

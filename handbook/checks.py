@@ -18,7 +18,6 @@ from pathlib import Path
 
 from . import freshness, links
 from .emphasis import unrendered_bold
-from .generated import source_paths
 from .links import Project
 from .normalise import normalise
 from .outline import Outline, parse_outline
@@ -61,6 +60,8 @@ def markdown_files(docs_dir: Path) -> list[Path]:
 
 def check_docs(settings: Settings) -> Report:
     docs_dir = Path(settings.docs_dir)
+    from .generated import source_paths  # here: the registry's generators import this module
+
     generated = source_paths()  # written by `handbook zensical`, not by trainers
     files = [(f.relative_to(docs_dir).as_posix(), f) for f in markdown_files(docs_dir)]
     sources = [(rel, f.read_bytes()) for rel, f in files if rel not in generated]

@@ -8,6 +8,7 @@
     handbook rules                           print the rule catalogue as a Markdown table
     handbook dictionary                      print the jieba user dictionary the MkDocs build uses
     handbook scan-site [SITE_DIR]            raw Markdown left in the built pages, at its source line
+    handbook wording FILE...                 agents' text checked against the forbidden lines
 
 Adding a subcommand: a function decorated with `@command(...)`, in this file or
 in a new module under handbook/commands/ (every module there is imported, so a

@@ -1,0 +1,169 @@
+"""Finding the handbook's forbidden lines in what agents say.
+
+Agents never say a forbidden line word for word: they drop a clause, swap
+two, quote half of it, add 啊 and say 你 for 您.  So each forbidden line is
+compared on its character bigrams after folding (see `fold`), each bigram
+weighted by how rare it is in the handbook's own prose (a bigram such as
+「我们」 says little, 「爱买」 says a lot).  An utterance matches a forbidden line
+when it covers enough of the line's weight, or enough of one distinctive
+clause of it (a partial quote such as 「爱买不买」).
+
+Hand-written because no maintained library scores a weighted partial match of
+many short patterns against a line and points back at the source text; the
+parts that are library work use libraries (pyahocorasick for the colloquial
+forms, OpenCC's table for traditional characters).  Character bigrams rather
+than jieba words: they need no segmentation of the agent's text (jieba splits
+「填个单子」 and 「填单子」 differently), and the browser can run exactly the same
+matching without a segmenter.  The same thresholds and weights are exported to
+the browser (`export_data`) so the page and this command agree.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .fold import BREAK, Folder, folder
+from .pairs import Pair
+
+# Decision thresholds (data the browser reads too; measured on
+# tests/wording/utterances.yml by tools/bench_wording.py).
+LINE_SHARE = 0.6        # share of a forbidden line's weight an utterance must cover
+SHORT_LINE = 3          # a line of this many bigrams or fewer must be covered whole
+FOCUS_SHARE = 0.8       # ... or this share of the line's last clause (its focus)
+FOCUS_BIGRAMS = 3       # when that clause has at least this many bigrams
+FOCUS_APPROVED = 0.5    # and less than this share of it is also approved wording
+SPAN_SLACK = 2.0        # matched bigrams lie within this many times the line's length (+4)
+
+
+@dataclass
+class Pattern:
+    """One forbidden wording; `pairs` has each page line that forbids it."""
+    folded: str
+    weights: dict[str, float]      # bigram -> weight, the whole line
+    total: float
+    focus: list[str]               # bigrams of the last clause, if it can stand alone
+    focus_total: float
+    pairs: list[int]
+
+
+@dataclass
+class Match:
+    pattern: int
+    score: float
+    weight: float       # matched weight: ranks overlapping candidates
+    start: int          # index in the checked text
+    end: int
+    text: str = ""
+
+
+def bigrams(text: str) -> list[str]:
+    return list(dict.fromkeys(text[i:i + 2] for i in range(len(text) - 1)))
+
+
+def pieces(folded: str) -> list[str]:
+    """The line without clause breaks, split at placeholders: 到XX柜台办去 (any
+    counter) has no bigram across the XX."""
+    return [p for p in folded.replace(BREAK, "").split("x") if p]
+
+
+def last_clause(folded: str) -> str:
+    clauses = [c for part in folded.split(BREAK) for c in part.split("x") if c]
+    return clauses[-1] if len(clauses) > 1 else ""
+
+
+class Matcher:
+    def __init__(self, pairs: list[Pair], background: list[str], fold: Folder | None = None):
+        self.pairs = pairs
+        self.folder = fold or folder()
+        df: Counter = Counter()
+        for line in background:
+            df.update(set(bigrams(self.folder.fold(line)[0].replace(BREAK, ""))))
+        self.lines = len(background)
+        self.df = df
+        approved = set()
+        for pair in pairs:
+            for say in pair.say:
+                approved.update(bigrams(self.folder.fold(say.text)[0].replace(BREAK, "")))
+        by_text: dict[str, int] = {}
+        self.patterns: list[Pattern] = []
+        for index, pair in enumerate(pairs):
+            folded = self.folder.fold(pair.forbidden.text)[0].strip()
+            if folded in by_text:
+                self.patterns[by_text[folded]].pairs.append(index)
+                continue
+            weights = {b: self.weight(b) for piece in pieces(folded) for b in bigrams(piece)}
+            if not weights:
+                continue
+            # Chinese puts what a sentence is about last (end focus): the last
+            # clause said alone is the line quoted in part, unless it is approved wording too.
+            focus = bigrams(last_clause(folded))
+            if len(focus) < FOCUS_BIGRAMS or sum(b in approved for b in focus) >= FOCUS_APPROVED * len(focus):
+                focus = []
+            by_text[folded] = len(self.patterns)
+            self.patterns.append(Pattern(folded, weights, sum(weights.values()),
+                                         focus, sum(weights.get(b, 0) for b in focus), [index]))
+        self.index: dict[str, list[int]] = {}
+        for number, pattern in enumerate(self.patterns):
+            for bigram in pattern.weights:
+                self.index.setdefault(bigram, []).append(number)
+
+    def weight(self, bigram: str) -> float:
+        return round(math.log(1 + self.lines / (1 + self.df.get(bigram, 0))), 4)
+
+    def match(self, text: str) -> list[Match]:
+        folded, origin = self.folder.fold(text)
+        # Clause breaks in the agent's text do not matter: they type commas anywhere.
+        keep = [i for i, c in enumerate(folded) if c != BREAK]
+        chars = "".join(folded[i] for i in keep)
+        origin = [origin[i] for i in keep]
+        hits: dict[int, dict[str, int]] = {}
+        index = self.index
+        for i in range(len(chars) - 1):
+            bigram = chars[i:i + 2]
+            for number in index.get(bigram, ()):
+                seen = hits.setdefault(number, {})
+                if bigram not in seen:
+                    seen[bigram] = i
+        # A word slipped in between (行了你走 for 行了走) still says the pair:
+        # a pair one character apart counts when the adjacent pair is absent.
+        for i in range(len(chars) - 2):
+            bigram = chars[i] + chars[i + 2]
+            for number in index.get(bigram, ()):
+                seen = hits.setdefault(number, {})
+                if bigram not in seen:
+                    seen[bigram] = i
+        candidates = []
+        for number, seen in hits.items():
+            pattern = self.patterns[number]
+            scored = self.score(pattern, seen)
+            if scored is None:
+                continue
+            positions = sorted(seen.values())
+            start, end = positions[0], positions[-1] + 2
+            if end - start > SPAN_SLACK * len(pattern.folded) + 4:
+                continue
+            candidates.append(Match(number, scored[0], scored[1], origin[start], origin[end - 1] + 1))
+        chosen: list[Match] = []
+        for candidate in sorted(candidates, key=lambda m: (-m.weight, -m.score, m.start)):
+            if all(candidate.end <= m.start or candidate.start >= m.end for m in chosen):
+                candidate.text = text[candidate.start:candidate.end]
+                chosen.append(candidate)
+        return sorted(chosen, key=lambda m: m.start)
+
+    @staticmethod
+    def score(pattern: Pattern, seen: dict[str, int]) -> tuple[float, float] | None:
+        """(share covered, weight covered) when the utterance says this line, else None."""
+        weights = pattern.weights
+        matched = sum(weights[b] for b in seen)
+        share = matched / pattern.total
+        if len(weights) <= SHORT_LINE:
+            if len(seen) == len(weights):
+                return 1.0, round(matched, 4)
+        elif share >= LINE_SHARE:
+            return round(share, 4), round(matched, 4)
+        if pattern.focus:
+            covered = sum(weights[b] for b in pattern.focus if b in seen)
+            if covered >= FOCUS_SHARE * pattern.focus_total:
+                return round(covered / pattern.focus_total * 0.99, 4), round(covered, 4)
+        return None

@@ -1,0 +1,106 @@
+"""The wording checker scored on the labelled set tests/wording/utterances.yml.
+
+Shared by tests/test_wording_quality.py (floors) and tools/bench_wording.py
+(figures and baselines).  A reworded line counts as found when the labelled
+forbidden line is among the lines the method reports for it; a clean line
+reported with any forbidden line, and a reworded line reported only with
+other lines, are false alarms.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from handbook.normalise import normalise
+
+SET = Path(__file__).resolve().parent / "wording" / "utterances.yml"
+HOLDOUT = Path(__file__).resolve().parent / "wording" / "holdout.yml"   # reported only, never tuned on
+
+
+@dataclass
+class Item:
+    text: str
+    forbidden: set[str]          # empty for clean lines
+
+
+def load_set(path: Path = SET) -> list[Item]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    items = []
+    for entry in data["rewordings"]:
+        wanted = entry["forbidden"]
+        items.append(Item(entry["text"], set(wanted if isinstance(wanted, list) else [wanted])))
+    items += [Item(entry["text"], set()) for entry in data["clean"]]
+    return items
+
+
+@dataclass
+class Score:
+    found: int
+    missed: int
+    false_alarms: int
+
+    @property
+    def precision(self) -> float:
+        return self.found / (self.found + self.false_alarms) if self.found + self.false_alarms else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.found / (self.found + self.missed) if self.found + self.missed else 1.0
+
+
+def evaluate(items: list[Item], method: Callable[[str], set[str]], misses: list | None = None) -> Score:
+    """`method(text)` returns the forbidden lines (their page text) it reports."""
+    found = missed = false = 0
+    for item in items:
+        reported = method(item.text)
+        if item.forbidden:
+            if reported & item.forbidden:
+                found += 1
+                continue
+            missed += 1
+            if misses is not None:
+                misses.append((item.text, sorted(reported)))
+        if reported:
+            false += 1
+            if misses is not None and not item.forbidden:
+                misses.append((item.text, sorted(reported)))
+    return Score(found, missed, false)
+
+
+def checker_method(checker) -> Callable[[str], set[str]]:
+    def method(text: str) -> set[str]:
+        lines = set()
+        for match in checker.matcher.match(text):
+            pattern = checker.matcher.patterns[match.pattern]
+            lines |= {checker.pairs[i].forbidden.text for i in pattern.pairs}
+        return lines
+    return method
+
+
+def whole_line_method(forbidden: list[str]) -> Callable[[str], set[str]]:
+    """Baseline: the forbidden line, punctuation and width aside, said whole."""
+    table = [(normalise(line), line) for line in forbidden if normalise(line)]
+
+    def method(text: str) -> set[str]:
+        said = normalise(text)
+        return {line for folded, line in table if folded in said}
+    return method
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def bigram_method(forbidden: list[str], threshold: float) -> Callable[[str], set[str]]:
+    """Baseline: plain character-bigram overlap; the best line when it covers `threshold`."""
+    table = [(_bigrams(normalise(line)), line) for line in forbidden]
+    table = [(grams, line) for grams, line in table if grams]
+
+    def method(text: str) -> set[str]:
+        said = _bigrams(normalise(text))
+        share, line = max(((len(grams & said) / len(grams), line) for grams, line in table), default=(0, ""))
+        return {line} if share >= threshold else set()
+    return method
