@@ -90,6 +90,8 @@ def check_body(page: Page, outline: Outline, settings: Settings) -> None:
         page.problem(line, "unknown-block-type", value=kind or "（空）",
                      suggestion=closest(kind, ["say", "dont", "why", "note", "tip", "warning", "danger"]))
     check_org_values(page, outline, settings.org_values)
+    for line, problem in outline.approval_problems:
+        page.problem(line, "approval-malformed", problem=problem)
     for block in outline.blocks():
         if block.type in ("say", "dont") and not block.phrases:
             page.problem(block.line, "empty-wording", label=block.label)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import provenance
+
 WORDING_LABELS = {"say": "这样说", "dont": "不要这样说", "why": "为什么"}
 ADMONITION_TYPES = {
     "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
@@ -32,6 +34,7 @@ VALUE_NAME = re.compile(r"\{\{\s*([^{}]+?)\s*\}\}")
 class Phrase:
     line: int
     text: str
+    draft: bool = False  # written for the handbook and not yet approved (provenance.py)
 
 
 @dataclass
@@ -39,6 +42,8 @@ class Block:
     type: str
     line: int
     phrases: list[Phrase] = field(default_factory=list)
+    draft: bool = False                        # class `draft`: written for the handbook
+    approval: provenance.Approval | None = None
 
     @property
     def label(self) -> str:
@@ -62,6 +67,8 @@ class Outline:
     fullwidth_admonitions: list[tuple[int, str]] = field(default_factory=list)
     value_names: list[tuple[int, str]] = field(default_factory=list)
     text_lines: list[tuple[int, str]] = field(default_factory=list)  # prose, code removed
+    draft_notes: list[Block] = field(default_factory=list)   # drafted blocks that are not wording
+    approval_problems: list[tuple[int, str]] = field(default_factory=list)
 
     def blocks(self):
         yield from self.lead_blocks
@@ -133,16 +140,23 @@ def parse_outline(body: str, first_line: int = 1) -> Outline:
             while index < len(lines) and (not lines[index].strip() or _indent(lines[index]) >= indent):
                 index += 1
             content = [line[indent:] for line in lines[content_start:index]]
+            draft, approval, problems, content = provenance.read_block(
+                admonition.group("rest"), content, first_line + content_start)
+            outline.approval_problems.extend(problems)
             for offset, line in enumerate(content):
                 prose = strip_inline_code(line)
                 outline.text_lines.append((first_line + content_start + offset, prose))
                 outline.value_names.extend(_names(first_line + content_start + offset, prose))
             if kind in WORDING_LABELS:
-                block = Block(kind, number, _phrases(content, first_line + content_start))
+                block = Block(kind, number, _phrases(content, first_line + content_start), draft, approval)
+                for phrase in block.phrases:
+                    phrase.draft = draft and approval is None
                 if outline.sections:
                     outline.sections[-1].blocks.append(block)
                 else:
                     outline.lead_blocks.append(block)
+            elif draft:
+                outline.draft_notes.append(Block(kind, number, [], draft, approval))
     return outline
 
 

@@ -90,6 +90,9 @@ _RULES = [
          "加一个 !!! dont \"不要这样说\" 块，写出解释这条规定时绝不能说的话"),
     Rule("forbidden-in-approved", "「这样说」里含有禁用说法「{phrase}」（禁用说法见 {where}）",
          "改写这句推荐话术，去掉禁用的说法；如果那句禁用说法写得太宽，请把它写具体"),
+    # --- provenance, roles, figures and house style (issue 13) ---------------
+    Rule("approval-malformed", "「审定」行有误：{problem}",
+         "手册拟写的块（!!! say draft …）审定后，在块的最后一行写「审定：姓名 年-月-日」，例如 审定：张三 2026-12-01"),
     # --- review freshness: reported, never fails the build (so it is logged below
     # WARNING, which --strict would count as a failure) ---------------------
     Rule("review-overdue", "内容已过复核期：上次复核 {reviewed}，应在 {due} 前复核（负责人：{owner}）",

@@ -46,6 +46,8 @@ EXPECTED = {
     "policy-missing-approved.md": ("policy-missing-approved", 22, "怎样向客户解释"),
     "policy-missing-forbidden.md": ("policy-missing-forbidden", 27, "不要这样说"),
     "review-overdue.md": ("review-overdue", 8, "2025-01-01"),
+    # issue 13: provenance, roles, figures, house style
+    "approval-malformed.md": ("approval-malformed", 18, "2026-13-01"),
 }
 
 
