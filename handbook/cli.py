@@ -1,7 +1,7 @@
 """`handbook` command: the content checks without MkDocs.
 
     handbook check [--config mkdocs.yml]   every problem, file:line, in Chinese
-    handbook fix   [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF
+    handbook fix   [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF; apply safe style rules
     handbook schema                        print the front matter JSON Schema
     handbook rules                         print the rule catalogue as a Markdown table
 """
@@ -12,6 +12,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import house_rules, style
 from .checks import check_docs
 from .fixer import fix_docs
 from .freshness import maintenance_text
@@ -50,6 +51,9 @@ def main(argv: list[str] | None = None) -> int:
 def _run(command: str, settings) -> int:
     if command == "fix":
         for line in fix_docs(settings.docs_dir):
+            print(line)
+        house = house_rules.load(settings.snippets_dir)
+        for line in style.fix_docs(settings.docs_dir, house.style_rules, house_rules.STYLE_EXEMPT):
             print(line)
         return 0
     return run_check(settings)

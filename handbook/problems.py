@@ -12,6 +12,7 @@ class Problem:
     line: int          # 1-based; 0 when the problem concerns the whole file
     code: str
     details: dict = field(default_factory=dict, compare=False, hash=False)
+    column: int = 0    # 1-based when known (house style rules), else 0
 
     @property
     def rule(self) -> Rule:
@@ -31,7 +32,9 @@ class Problem:
 
     @property
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
     def format(self, prefix: str = "") -> str:
         """Two lines: where and what, then how to fix it."""
@@ -39,4 +42,4 @@ class Problem:
 
 
 def sort_key(problem: Problem):
-    return (problem.path, problem.line, problem.code)
+    return (problem.path, problem.line, problem.column, problem.code)

@@ -30,6 +30,7 @@ class Settings:
     review_every_days: int = 180
     due_soon_days: int = 30
     today: dt.date = field(default_factory=dt.date.today)
+    snippets_dir: Path | None = None  # roles.yml and style.yml (handbook/house_rules.py)
 
 
 def load_settings(config_file: Path | None = None, docs_dir: Path | None = None) -> Settings:
@@ -41,6 +42,7 @@ def load_settings(config_file: Path | None = None, docs_dir: Path | None = None)
     settings.review_every_days = int(extra.get("review_every_days", settings.review_every_days))
     settings.due_soon_days = int(extra.get("due_soon_days", settings.due_soon_days))
     settings.org_values = load_org_values(base / org_file_from(config))
+    settings.snippets_dir = (base / org_file_from(config)).parent
     today = os.environ.get("HANDBOOK_TODAY")  # lets tests and demos pin "today"
     if today:
         settings.today = dt.date.fromisoformat(today)
