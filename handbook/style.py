@@ -106,7 +106,8 @@ def scoped_lines(body: str, first_line: int):
         match = _BLOCK.match(raw)
         if match:
             block_type, block_indent = match.group("type"), len(match.group("indent")) + 4
-            continue  # the admonition line itself: type and title
+            yield first_line + offset, raw, {"全部", "正文"}  # the block's title is prose too
+            continue
         scopes = {"全部"}
         if block_type == "say":
             scopes |= {"这样说", "正文"}
