@@ -15,7 +15,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import cards, freshness, search_prep
+from handbook import business, cards, freshness, search_prep
 from handbook.checks import check_docs
 from handbook.settings import load_settings
 
@@ -55,6 +55,7 @@ def on_files(files, config):
             files.remove(file)
     files.append(File.generated(config, MAINTENANCE_PAGE,
                                 content=freshness.maintenance_markdown(report.pages, settings)))
+    files.append(File.generated(config, business.DATA_FILE, content=business.data_js(report, settings)))
     return files
 
 
@@ -62,6 +63,9 @@ def on_page_markdown(markdown, page, config, files):
     card = cards.card_for(page.meta)
     if card:
         markdown = cards.insert_after_title(markdown, card)
+    line = business.line_markdown(page.meta)
+    if line:
+        markdown = cards.insert_after_title(markdown, line)
     if _state["command"] == "serve":
         own = [p for p in _state["report"].errors if p.path == page.file.src_uri]
         if own:
