@@ -35,7 +35,7 @@ def line_markdown(meta: dict) -> str | None:
 
 def page_url(path: str) -> str:
     """docs-relative source path → site-relative URL (use_directory_urls)."""
-    stem = path[:-3] if path.endswith(".md") else path
+    stem = path.removesuffix(".md")
     if stem == "index" or stem.endswith("/index"):
         return stem[:-5]
     return stem + "/"

@@ -32,8 +32,8 @@ def test_filter_data_maps_page_urls_to_businesses():
             self.path, self.meta = path, {"business": business}
 
     class Report:
-        pages = [Page("scenarios/greeting.md", ["通用"]), Page("policies/purchase-limit.md", ["燃气"]),
-                 Page("scenarios/index.md", [])]
+        pages = (Page("scenarios/greeting.md", ["通用"]), Page("policies/purchase-limit.md", ["燃气"]),
+                 Page("scenarios/index.md", []))
 
     js = data_js(Report())
     data = json.loads(js.split("=", 1)[1].strip().rstrip(";"))
