@@ -36,7 +36,8 @@ def test_filter_data_maps_page_urls_to_businesses():
                  Page("scenarios/index.md", []))
 
     js = data_js(Report())
-    data = json.loads(js.split("=", 1)[1].strip().rstrip(";"))
+    data = json.loads(js.split("\n")[1].split("=", 1)[1].strip().rstrip(";"))
+    assert 'HANDBOOK_BUSINESS_INDEXES = ["scenarios/"]' in js
     assert data == {"scenarios/greeting/": ["通用"], "policies/purchase-limit/": ["燃气"]}
     assert page_url("index.md") == "" and page_url("risks/index.md") == "risks/"
     assert set(BUSINESSES) == {"通用", "燃气", "保险", "软件"}

@@ -22,13 +22,15 @@
     var content = document.querySelector(".md-content .md-typeset");
     if (!content) return;
     var base = siteBase();
+    var here = location.href.split("#")[0].split("?")[0].slice(base.length);
+    if ((window.HANDBOOK_BUSINESS_INDEXES || []).indexOf(here) < 0) return;  // section indexes only
     var rows = [];
     content.querySelectorAll("table tbody tr").forEach(function (row) {
       var link = row.querySelector("td a[href]");
       var values = link && data[keyOf(link, base)];
       if (values) rows.push({ row: row, values: values });
     });
-    if (rows.length < 3) return;  // not a section index
+    if (!rows.length) return;
     var bar = document.createElement("div");
     bar.className = "hb-business-filter";
     bar.setAttribute("role", "group");
