@@ -122,7 +122,7 @@ def by_owner(items: list[Pending]) -> dict[str, list[Pending]]:
 def _counts(items: list[Pending]) -> str:
     lines = sum(i.phrases for i in items)
     facts = sum(1 for i in items if not i.phrases)
-    return f"{lines} 句话术、{facts} 处手册补全（{len(items)} 块）"
+    return f"{lines} 句话术、{facts} 处手册补全，共 {len(items)} 块"
 
 
 def pending_text(items: list[Pending]) -> str:
@@ -140,7 +140,7 @@ def pending_markdown(items: list[Pending], link_prefix: str = "../") -> str:
     if not items:
         return "\n".join(out + ["没有待审的内容。", ""])
     for owner, group in by_owner(items).items():
-        out += [f"### {owner}（{_counts(group)}）", "", "| 页面 | 行 | 块 | 句数 |", "|---|---|---|---|"]
+        out += [f"### {owner}", "", f"{_counts(group)}。", "", "| 页面 | 行 | 块 | 句数 |", "|---|---|---|---|"]
         for item in group:
             out.append(f"| [{item.title}]({link_prefix}{item.path}) | {item.line} | {item.label} | {item.phrases or '—'} |")
         out.append("")
