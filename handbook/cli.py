@@ -1,7 +1,7 @@
 """`handbook` command: checks, generated content and builds without MkDocs hooks.
 
     handbook check    [--config mkdocs.yml] [--format text|json]   every problem, file:line, in Chinese
-    handbook fix      [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF
+    handbook fix      [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF; apply safe style rules
     handbook generate [--config mkdocs.yml] [--site]   write generated pages/assets into docs/ (or site files)
     handbook zensical [--config mkdocs.yml] [--serve]  check, generate, build (or preview) with Zensical
     handbook schema                          print the front matter JSON Schema
@@ -158,11 +158,16 @@ def check(args, settings) -> int:
     return 0
 
 
-@command("fix", "把 GBK、BOM、CRLF、页头 Tab 或全角冒号的文件改写成标准格式")
+@command("fix", "把 GBK、BOM、CRLF、页头 Tab 或全角冒号的文件改写成标准格式，并按 snippets/style.yml 改好可以自动改的用词")
 def fix(args, settings) -> int:
+    from . import house_rules, style
     from .fixer import run_fix
 
-    return run_fix(settings.docs_dir)
+    status = run_fix(settings.docs_dir)
+    house = house_rules.load(settings.snippets_dir)
+    for line in style.fix_docs(settings.docs_dir, house.style_rules, house_rules.STYLE_EXEMPT):
+        print(line)
+    return status
 
 
 @command("generate", "写出生成的页面和文件（内容维护页等），供不运行 MkDocs 钩子的构建工具使用",

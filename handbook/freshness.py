@@ -10,6 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import provenance
 from .problems import Problem
 from .schema import KIND_NAMES, as_date
 from .settings import Settings
@@ -89,6 +90,7 @@ def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str
                 out.append(f"| [{due.title}]({link_prefix}{due.path}) | {KIND_NAMES.get(due.kind, due.kind)} | "
                            f"{due.reviewed} | {due.due} | {due.days_text(settings.today)} |")
             out.append("")
+    out.append(provenance.pending_markdown(provenance.pending_in_pages(pages), link_prefix))
     return "\n".join(out)
 
 
@@ -108,4 +110,5 @@ def maintenance_text(pages: list[Page], settings: Settings) -> str:
             out.append(f"  {owner}")
             for due in items:
                 out.append(f"    {due.path}  {due.title}  应复核：{due.due}（{due.days_text(settings.today)}）")
+    out.append(provenance.pending_text(provenance.pending_in_pages(pages)))
     return "\n".join(out)

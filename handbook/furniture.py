@@ -1,8 +1,8 @@
 """Page furniture rendered from front matter, the same under every builder.
 
 Right under the page title: who owns the page and when it was last reviewed
-(overdue pages say so in words and with a mark, not by colour alone), then the
-risk/policy 速查 card (cards.py).  At the end: the pages named in the `risks`,
+(overdue pages say so in words and with a mark, not by colour alone), the line
+of business it serves (business.py), then the risk/policy 速查 card (cards.py).  At the end: the pages named in the `risks`,
 `policies` and `scenarios` front matter, as links with their titles.
 
 `decorate` is a plain function over Markdown text: the MkDocs hook calls it in
@@ -14,7 +14,7 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass
 
-from . import cards
+from . import business, cards
 from .freshness import review_dates
 from .schema import KIND_NAMES
 from .settings import Settings
@@ -86,7 +86,8 @@ def _escape(text: str) -> str:
 
 def decorate(markdown: str, page: Page, index: dict[str, PageRef], settings: Settings) -> str:
     """The page's Markdown with its furniture: review line and card under the title, related pages at the end."""
-    head = [part for part in (review_line(page, settings), cards.card_for(page.meta)) if part]
+    head = [part for part in (review_line(page, settings), business.line_markdown(page.meta),
+                              cards.card_for(page.meta)) if part]
     if head:
         markdown = cards.insert_after_title(markdown, "\n".join(head))
     related = related_section(page, index)

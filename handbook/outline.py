@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import provenance
+
 WORDING_LABELS = {"say": "这样说", "dont": "不要这样说", "why": "为什么"}
 ADMONITION_TYPES = {
     "note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important",
@@ -44,6 +46,7 @@ class Phrase:
     line: int
     text: str
     joined_line: int = 0   # a second line the renderer joins into this phrase
+    draft: bool = False  # written for the handbook and not yet approved (provenance.py)
 
 
 @dataclass
@@ -52,6 +55,8 @@ class Block:
     line: int
     phrases: list[Phrase] = field(default_factory=list)
     heading: tuple[int, int, str] | None = None   # (line, level, text) of the heading above it
+    draft: bool = False                           # class `draft`: written for the handbook
+    approval: provenance.Approval | None = None
 
     @property
     def label(self) -> str:
@@ -87,6 +92,8 @@ class Outline:
     unclosed_comment: int = 0        # line of a <!-- that is never closed (hides the rest)
     fences: list[tuple[int, str, list[tuple[int, str]]]] = field(default_factory=list)  # line, info, code
     pipe_lines: int = 0              # lines starting with | or ｜ (tables are only looked for then)
+    draft_notes: list[Block] = field(default_factory=list)   # drafted blocks that are not wording
+    approval_problems: list[tuple[int, str]] = field(default_factory=list)
 
     def blocks(self):
         yield from self.lead_blocks
@@ -198,6 +205,9 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
                 if 0 <= relative < 4 and (right_after or (relative and _LIST_ITEM.match(lines[index].strip()))):
                     outline.misindented.append((first_line + index, WORDING_LABELS.get(kind, kind)))
             content = [line.expandtabs(4)[indent:] for line in lines[content_start:index]]
+            draft, approval, problems, content = provenance.read_block(
+                admonition.group("rest"), content, first_line + content_start)
+            outline.approval_problems.extend(problems)
             for offset, line in enumerate(content):
                 prose = strip_inline_code(line)
                 if prose.lstrip()[:1] in ("|", "｜"):
@@ -205,11 +215,16 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
                 outline.text_lines.append((first_line + content_start + offset, prose))
                 outline.value_names.extend(_names(first_line + content_start + offset, prose))
             if kind in WORDING_LABELS:
-                block = Block(kind, number, _phrases(content, first_line + content_start), heading)
+                block = Block(kind, number, _phrases(content, first_line + content_start), heading,
+                              draft, approval)
+                for phrase in block.phrases:
+                    phrase.draft = draft and approval is None
                 if outline.sections:
                     outline.sections[-1].blocks.append(block)
                 else:
                     outline.lead_blocks.append(block)
+            elif draft:
+                outline.draft_notes.append(Block(kind, number, [], draft=draft, approval=approval))
     if fence:
         outline.unclosed_fence = fence_start
     return outline

@@ -15,6 +15,7 @@ class Problem:
     # Locations that report an error only because of this one (root cause first):
     # shown as one line under it instead of one problem each.
     knock_on: tuple[str, ...] = field(default=(), compare=False, hash=False)
+    column: int = 0    # 1-based when known (house style rules), else 0
 
     @property
     def rule(self) -> Rule:
@@ -34,7 +35,9 @@ class Problem:
 
     @property
     def location(self) -> str:
-        return f"{self.path}:{self.line}" if self.line else self.path
+        if not self.line:
+            return self.path
+        return f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
 
     def format(self, prefix: str = "") -> str:
         """Two lines: where and what, then how to fix it (and a third for knock-on effects)."""
@@ -50,5 +53,5 @@ class Problem:
 
 
 def sort_key(problem: Problem):
-    """Causes of other problems first, then by file and line."""
-    return (not problem.knock_on, problem.path, problem.line, problem.code)
+    """Causes of other problems first, then by file, line and column."""
+    return (not problem.knock_on, problem.path, problem.line, problem.column, problem.code)

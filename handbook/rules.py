@@ -150,6 +150,23 @@ _RULES = [
          stage="site"),
     Rule("site-diagram-not-rendered", "构建好的页面上流程图显示成了代码，没有画成图",
          "代码块开头写成全小写的 ```mermaid，并顶格或与所在块对齐", stage="site"),
+    # --- provenance, roles, figures and house style (issue 13) ---------------
+    Rule("approval-malformed", "「审定」行有误：{problem}",
+         "手册拟写的块（!!! say draft …）审定后，在块的最后一行写「审定：姓名 年-月-日」，例如 审定：张三 2026-12-01"),
+    Rule("unknown-role", "[[{name}]] 不是 snippets/roles.yml 里定义的角色{suggestion}",
+         "改成已定义的角色：{known}；新角色请先加到 snippets/roles.yml，写明负责什么、交给谁"),
+    Rule("role-alias", "「{alias}」是角色「{role}」在来源里的别称，全站统一叫法",
+         "写成 [[{role}]]（角色只在 snippets/roles.yml 定义一次）；引用客户或来源原话时用引号括起来"),
+    Rule("roles-file", "snippets/roles.yml 有误：{problem}",
+         "每个角色写成「角色名:」下面缩进的 负责、交给、别称，交给的角色也要定义"),
+    Rule("style", "{message}：「{found}」",
+         "改成「{replacement}」{auto}；规则在 snippets/style.yml"),
+    Rule("style-rule-broken", "snippets/style.yml 的规则「{name}」没有生效：{problem}",
+         "修改这条规则的「查找」「改为」或它的例子，让「不对」的例子都被找出并改对、「对」的例子都不被误报"),
+    Rule("policy-missing-spoken", "政策页面开头没有「先这样说」（{limit} 字以内的口头版本）",
+         "在一级标题下、第一个 ## 之前加 !!! say draft \"先这样说\"，写一句坐席能直接说出口的话"),
+    Rule("policy-spoken-too-long", "「先这样说」有 {length} 个字，超过 {limit} 字，坐席说不出口",
+         "缩短到 {limit} 字以内，只留客户最想知道的一点；完整说法放在「## 怎样向客户解释」"),
     # --- review freshness: reported, never fails the build (so it is logged below
     # WARNING, which --strict would count as a failure) ---------------------
     Rule("review-overdue", "内容已过复核期：上次复核 {reviewed}，应在 {due} 前复核（负责人：{owner}）",

@@ -40,6 +40,8 @@ COMMON = {
     "risks": Field("refs", ref_kind="risk"),
     "policies": Field("refs", ref_kind="policy"),
     "scenarios": Field("refs", ref_kind="scenario"),
+    "business": Field("choices", choices=("通用", "燃气", "保险", "软件"),
+                      hint="本页适用的业务：通用、燃气、保险、软件（handbook/business.py）"),
     # Keys that MkDocs and Material themselves read.
     "description": Field("text"),
     "hide": Field("any"),

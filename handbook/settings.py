@@ -32,6 +32,7 @@ class Settings:
     site_dir: Path | None = None         # where the builder writes the site
     builder: str = "mkdocs"              # "mkdocs" or "zensical"
     problems: list[Problem] = field(default_factory=list)  # setup problems (config files)
+    snippets_dir: Path | None = None  # roles.yml and style.yml (handbook/house_rules.py)
 
 
 def load_settings(config_file: Path | None = None, docs_dir: Path | None = None, *,
@@ -60,6 +61,7 @@ def load_settings(config_file: Path | None = None, docs_dir: Path | None = None,
     org = configuration.read_yaml(settings.org_file, project)
     settings.org_values = configuration.org_values(org)
     settings.problems = config.problems + org.problems
+    settings.snippets_dir = settings.org_file.parent
     today = os.environ.get("HANDBOOK_TODAY")  # lets tests and demos pin "today"
     if today:
         try:

@@ -20,7 +20,8 @@ TODAY = dt.date(2026, 11, 23)
 
 
 def fixture_settings(docs_dir: Path = FIXTURES) -> Settings:
-    return Settings(docs_dir=docs_dir, org_values=dict(ORG), review_every_days=180, due_soon_days=30, today=TODAY)
+    return Settings(docs_dir=docs_dir, org_values=dict(ORG), review_every_days=180, due_soon_days=30, today=TODAY,
+                    snippets_dir=FIXTURES / "snippets")
 
 
 def run_build(project: Path, site: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -75,8 +75,10 @@ def test_one_page_per_area_renders(page, site_url, area):
 def test_wording_pair_side_by_side_with_copy_button(page, site_url):
     page.goto(site_url + "scenarios/greeting/")
     pair = page.locator(".wording-pair").first
-    say, dont = pair.locator(".admonition.say"), pair.locator(".admonition.dont")
+    say, dont = pair.locator(".admonition.say").first, pair.locator(".admonition.dont").first
     assert say.locator(".admonition-title").inner_text().strip() == "这样说"
+    # The drafted 您好 variant sits under the source line, labelled 待审 in text.
+    assert pair.locator(".admonition.say.draft .draft-label").inner_text() == "待审"
     assert dont.locator(".admonition-title").inner_text().strip() == "不要这样说"
     say_box, dont_box = say.bounding_box(), dont.bounding_box()
     assert say_box["x"] < dont_box["x"] and abs(say_box["y"] - dont_box["y"]) < 5  # side by side

@@ -119,7 +119,7 @@ def test_risk_and_policy_pages_lead_with_a_card(small_project, tmp_path):
     assert "速查 · 风险等级：高" in risk and "立即通知投诉人员" in risk
     assert risk.index("速查") < risk.index("怎样识别")
     policy = (tmp_path / "site" / "base" / "policy" / "index.html").read_text(encoding="utf-8")
-    assert "三个工作日内答复" in policy.split("规定</h2>")[0]
+    assert "五个工作日内答复" in policy.split("规定</h2>")[0]
 
 
 def test_overdue_pages_are_listed_not_fatal(small_project, tmp_path):

@@ -50,9 +50,9 @@ EXPECTED = {
     "situation-missing-forbidden.md": ("situation-missing-forbidden", 13, "客户来电"),
     "forbidden-in-approved.md": ("forbidden-in-approved", 16, "什么事办什么"),
     "policy-missing-section.md": ("policy-missing-section", 12, "例外"),
-    "policy-section-order.md": ("policy-section-order", 14, "规定"),
-    "policy-missing-approved.md": ("policy-missing-approved", 22, "怎样向客户解释"),
-    "policy-missing-forbidden.md": ("policy-missing-forbidden", 27, "不要这样说"),
+    "policy-section-order.md": ("policy-section-order", 17, "规定"),
+    "policy-missing-approved.md": ("policy-missing-approved", 25, "怎样向客户解释"),
+    "policy-missing-forbidden.md": ("policy-missing-forbidden", 30, "不要这样说"),
     "review-overdue.md": ("review-overdue", 8, "2025-01-01"),
     # --- what the build rejects ---
     "not-markdown-file.md": ("not-markdown-file", 0, "not-markdown-file.md"),
@@ -82,6 +82,13 @@ EXPECTED = {
     "value-braces.md": ("value-braces", 16, "{{ 公司名称 }}"),
     "mermaid-syntax.md": ("mermaid-syntax", 23, "-->"),
     "mermaid-fence.md": ("mermaid-fence", 21, "```mermaid"),
+    # issue 13: provenance, roles, figures, house style
+    "approval-malformed.md": ("approval-malformed", 18, "2026-13-01"),
+    "unknown-role.md": ("unknown-role", 13, "是不是想写「投诉人员」"),
+    "role-alias.md": ("role-alias", 13, "[[柜面主管]]"),
+    "style.md": ("style", 18, "改成「您」"),
+    "policy-missing-spoken.md": ("policy-missing-spoken", 12, "先这样说"),
+    "policy-spoken-too-long.md": ("policy-spoken-too-long", 15, "超过 60 字"),
 }
 # Rules of the built-site scan (handbook scan-site): their fixtures are tested in
 # tests/test_site_scan.py, which renders them and scans the result.
@@ -108,6 +115,10 @@ def page_sources(names):
     return [(f"broken/{name}", (FIXTURES / "broken" / name).read_bytes()) for name in names
             if name not in ("glossary-syntax.md", "not-markdown-file.md")]
 
+# Rules about the snippets files themselves: tests/fixtures/broken-snippets/ holds
+# one broken file per rule (the pages' fixtures use the sound tests/fixtures/snippets/).
+FILE_FIXTURES = {"roles-file": ("roles.yml", "投诉专员"), "style-rule-broken": ("style.yml", "没有被找出来")}
+
 
 def problems_for(name: str):
     sources = [(f"base/{p.name}", p.read_bytes()) for p in BASE] + page_sources([name])
@@ -132,8 +143,19 @@ def test_each_broken_page_reports_its_rule_at_its_line(name):
 
 
 def test_every_rule_has_a_fixture():
-    assert {code for code, _, _ in EXPECTED.values()} | set(SITE_FIXTURES.values()) == set(RULES) - SETUP_CODES
+    assert {code for code, _, _ in EXPECTED.values()} | set(SITE_FIXTURES.values()) | set(FILE_FIXTURES) \
+        == set(RULES) - SETUP_CODES
     assert all(RULES[code].stage == "site" for code in SITE_FIXTURES.values())
+
+
+@pytest.mark.parametrize("code", sorted(FILE_FIXTURES))
+def test_each_broken_snippets_file_reports_its_rule(code):
+    from handbook.house_rules import load
+
+    name, words = FILE_FIXTURES[code]
+    problems = [p for p in load(FIXTURES / "broken-snippets").file_problems if p.path.endswith(name)]
+    assert [p.code for p in problems] == [code], [p.format() for p in problems]
+    assert words in problems[0].message + problems[0].fix
 
 
 def test_every_fixture_is_in_the_table():
@@ -151,8 +173,8 @@ def test_all_problems_of_all_files_come_in_one_run():
     names = sorted(p.name for p in (FIXTURES / "broken").glob("*.md") if p.name not in SITE_FIXTURES)
     sources = page_sources(names) + [(f"base/{p.name}", p.read_bytes()) for p in BASE]
     report = check_sources(sources, fixture_settings(), fixture_project(names))
-    assert {p.code for p in report.problems} == {code for code, rule in RULES.items()
-                                                 if rule.stage == "check" and code not in SETUP_CODES}
+    assert {p.code for p in report.problems} | set(FILE_FIXTURES) == {
+        code for code, rule in RULES.items() if rule.stage == "check" and code not in SETUP_CODES}
 
 
 def test_bold_check_reads_lines_as_written():

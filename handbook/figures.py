@@ -1,0 +1,48 @@
+"""Where a page writes out a value that snippets/org.yml defines.
+
+The org-literal check used to look for values of four characters or more as
+plain substrings.  Policy figures are short and numeric (50方, 180元), so a
+plain substring would fire inside larger numbers (50方 inside 350方) and on
+any stray "3".  A value with digits therefore matches only as a whole number:
+no digit or decimal point right before it or right after it, any spacing
+between the number and its unit.  Pure numbers shorter than four digits and
+short words (三声) are never checked: they are too common to mean the policy.
+"""
+from __future__ import annotations
+
+import re
+
+
+def literal_patterns(values: dict[str, str]) -> list[tuple[re.Pattern, str, str]]:
+    """[(pattern, value, name)], longest value first."""
+    out = []
+    for name, value in sorted(values.items(), key=lambda kv: -len(kv[1])):
+        value = value.strip()
+        has_digit = any(c.isdigit() for c in value)
+        if not has_digit:
+            if len(value) >= 4:
+                out.append((re.compile(re.escape(value)), value, name))
+            continue
+        if value.isdigit() and len(value) < 4:
+            continue
+        parts = re.split(r"(\d+)", value)
+        pattern = r"\s*".join(re.escape(part.strip()) for part in parts if part.strip())
+        if value[0].isdigit():
+            pattern = r"(?<![\d.])" + pattern
+        if value[-1].isdigit():
+            pattern += r"(?![\d.]\d)(?!\d)"
+        out.append((re.compile(pattern), value, name))
+    return out
+
+
+def literals_in(text: str, patterns) -> list[tuple[str, str]]:
+    """(value, name) for each defined value written out in text; a longer value's
+    match hides the shorter ones inside it (2021年3月 hides nothing else)."""
+    found, taken = [], []
+    for pattern, value, name in patterns:
+        for match in pattern.finditer(text):
+            if not any(s <= match.start() < e for s, e in taken):
+                taken.append(match.span())
+                found.append((value, name))
+                break
+    return found

@@ -1,0 +1,103 @@
+"""The sign-off checks of issue 13, run by checks.py on every page.
+
+Roles (snippets/roles.yml), house style (snippets/style.yml), the spoken
+version of a policy and the line of business a page serves.  The files are
+read once per run (`load`); problems with the files themselves are reported
+against the file, so a bad rule never hides the pages' problems.
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import roles as roles_mod
+from . import style
+from .markdown.org_values import substitute
+from .outline import Outline
+from .problems import Problem
+from .schema import closest
+from .source import Page
+
+SPOKEN_MAX = 60          # characters an agent can say in one breath or two
+SPOKEN_TITLE = "先这样说"
+STYLE_EXEMPT = ("guide/",)  # the trainer guide shows wrong forms on purpose
+CONTENT_KINDS = ("scenario", "risk", "policy")
+
+
+@dataclass
+class HouseData:
+    roles: dict = field(default_factory=dict)
+    aliases: dict = field(default_factory=dict)
+    style_rules: list = field(default_factory=list)
+    file_problems: list[Problem] = field(default_factory=list)
+
+
+def load(snippets_dir: Path | None) -> HouseData:
+    data = HouseData()
+    if snippets_dir is None:
+        return data
+    data.roles, problems = roles_mod.load_roles(Path(snippets_dir) / "roles.yml")
+    data.aliases = roles_mod.aliases(data.roles)
+    data.file_problems += [Problem("../snippets/roles.yml", 0, "roles-file", {"problem": p}) for p in problems]
+    data.style_rules, broken = style.load_rules(Path(snippets_dir) / "style.yml")
+    data.file_problems += [Problem("../snippets/style.yml", 0, "style-rule-broken", {"name": n, "problem": p})
+                           for n, p in broken]
+    return data
+
+
+def spoken_block(page: Page, outline: Outline):
+    """A policy's spoken version: the say block before its first ## section."""
+    if page.meta.get("kind") != "policy":
+        return None
+    return next((b for b in outline.lead_blocks if b.type == "say"), None)
+
+
+def check_page(page: Page, outline: Outline, data: HouseData, org_values: dict[str, str]) -> None:
+    _check_roles(page, outline, data)
+    if not page.path.startswith(STYLE_EXEMPT):
+        for line, column, rule, found, replacement in style.check_body(page.body, page.body_start, data.style_rules):
+            page.problems.append(Problem(page.path, line, "style", {
+                "message": rule.message, "found": found, "replacement": replacement,
+                "auto": "（make fix 可自动修改）" if rule.auto else ""}, column=column))
+    _check_spoken(page, outline, org_values)
+
+
+def _check_roles(page: Page, outline: Outline, data: HouseData) -> None:
+    for line, text in outline.text_lines:
+        for match in roles_mod.ROLE_REF.finditer(text):
+            name = match.group(1)
+            if name not in data.roles and name != roles_mod.TABLE:
+                page.problem(line, "unknown-role", name=name, suggestion=closest(name, data.roles),
+                             known="、".join(data.roles) or "（snippets/roles.yml 里还没有角色）")
+    if not data.aliases or page.path.startswith(STYLE_EXEMPT):
+        return
+    instructions = _instruction_lines(page, outline)
+    for key in ("escalate_to", "first_response"):
+        if isinstance(page.meta.get(key), str):
+            instructions.append((page.line_of(key), page.meta[key]))
+    for line, text in instructions:
+        for _, alias, role in roles_mod.alias_uses(text, data.aliases):
+            page.problem(line, "role-alias", alias=alias, role=role)
+
+
+def _instruction_lines(page: Page, outline: Outline) -> list[tuple[int, str]]:
+    """Prose a trainer writes for agents: not wording, headings, quotes or customer lines."""
+    spoken = {line for line, _, scopes in style.scoped_lines(page.body, page.body_start)
+              if "正文" not in scopes or "这样说" in scopes}
+    return [(line, text) for line, text in outline.text_lines
+            if line not in spoken and not text.lstrip().startswith(("#", ">", "!!!", "???"))]
+
+
+def _check_spoken(page: Page, outline: Outline, org_values: dict[str, str]) -> None:
+    if page.meta.get("kind") != "policy":
+        return
+    block = spoken_block(page, outline)
+    if block is None or not block.phrases:
+        page.problem(outline.h1_line or page.body_start, "policy-missing-spoken", limit=SPOKEN_MAX)
+        return
+    for phrase in block.phrases:
+        said = substitute(phrase.text, org_values)
+        length = sum(1 for c in said if not unicodedata.category(c).startswith(("P", "Z")))
+        if length > SPOKEN_MAX:
+            page.problem(phrase.line, "policy-spoken-too-long", length=length, limit=SPOKEN_MAX)
