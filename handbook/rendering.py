@@ -30,6 +30,7 @@ DIAGRAM_TYPES = (
     "architecture-beta", "kanban", "radar-beta", "C4Context", "C4Container", "C4Component",
 )
 _WIDE_ARROW = re.compile(r"[—－–―]+-*>|-+[—－–―]+>?|→|⟶|＞")
+_DANGLING_ARROW = re.compile(r"(?:-->|---|==>|-\.->|--x|--o)\s*(?:\|[^|]*\|)?\s*$")
 _SQUARE_TEXT = re.compile(r"\[(?!\")(?P<text>[^\]\"]*)\]")
 _PAIRS = {"[": "]", "(": ")", "{": "}"}
 
@@ -68,8 +69,16 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
     problems = []
     if not outline.pipe_lines:
         return problems
+    previous: list[tuple[int, str]] = []
     for chunk in _chunks(outline):
         rows = [text.strip() for _, text in chunk]
+        header_above = previous[-1:] if len(previous) == 1 and chunk[0][0] == previous[-1][0] + 2 else []
+        previous = chunk
+        if header_above and _is_pipe_row(header_above[0][1].strip()) and \
+                _table.test(None, "\n".join([header_above[0][1].strip(), *rows])):
+            problems.append(Problem(path, header_above[0][0], "table-not-rendered",
+                                    {"reason": "表头和 |---| 分隔行之间不能有空行"}))
+            continue
         first_pipe = next((i for i, row in enumerate(rows) if _is_pipe_row(row)), None)
         if first_pipe is None:
             continue
@@ -175,6 +184,8 @@ def _line_problem(text: str, flow: bool) -> str:
             return f"括号「{char}」没有对应的开括号"
     if stack:
         return f"括号没有闭合，缺少「{stack[-1]}」"
+    if flow and _DANGLING_ARROW.search(outside):
+        return "箭头后面缺少要连到的节点"
     if flow:
         for match in _SQUARE_TEXT.finditer(outside):
             if any(mark in match.group("text") for mark in "()"):
