@@ -30,7 +30,6 @@ DIAGRAM_TYPES = (
     "architecture-beta", "kanban", "radar-beta", "C4Context", "C4Container", "C4Component",
 )
 _WIDE_ARROW = re.compile(r"[—－–―]+-*>|-+[—－–―]+>?|→|⟶|＞")
-_DANGLING_ARROW = re.compile(r"(?:-->|---|==>|-\.->|--x|--o)\s*(?:\|[^|]*\|)?\s*$")
 _SQUARE_TEXT = re.compile(r"\[(?!\")(?P<text>[^\]\"]*)\]")
 _PAIRS = {"[": "]", "(": ")", "{": "}"}
 
@@ -184,8 +183,6 @@ def _line_problem(text: str, flow: bool) -> str:
             return f"括号「{char}」没有对应的开括号"
     if stack:
         return f"括号没有闭合，缺少「{stack[-1]}」"
-    if flow and _DANGLING_ARROW.search(outside):
-        return "箭头后面缺少要连到的节点"
     if flow:
         for match in _SQUARE_TEXT.finditer(outside):
             if any(mark in match.group("text") for mark in "()"):
