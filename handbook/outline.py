@@ -192,7 +192,7 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
             stripped = raw.strip()
             if not wide and not (_REAL_ADMONITION.match(stripped) or _REAL_DETAILS.match(stripped)):
                 outline.broken_admonitions.append((number, stripped))
-            kind = admonition.group("type")
+            kind = admonition.group("type").lower()  # the renderer lowercases classes: !!! Say is say
             if kind not in ADMONITION_TYPES:
                 outline.unknown_types.append((number, kind))
             content_start = index

@@ -68,8 +68,16 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
     problems = []
     if not outline.pipe_lines:
         return problems
+    previous: list[tuple[int, str]] = []
     for chunk in _chunks(outline):
         rows = [text.strip() for _, text in chunk]
+        header_above = previous[-1:] if len(previous) == 1 and chunk[0][0] == previous[-1][0] + 2 else []
+        previous = chunk
+        if header_above and _is_pipe_row(header_above[0][1].strip()) and \
+                _table.test(None, "\n".join([header_above[0][1].strip(), *rows])):
+            problems.append(Problem(path, header_above[0][0], "table-not-rendered",
+                                    {"reason": "表头和 |---| 分隔行之间不能有空行"}))
+            continue
         first_pipe = next((i for i, row in enumerate(rows) if _is_pipe_row(row)), None)
         if first_pipe is None:
             continue

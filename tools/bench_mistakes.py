@@ -166,6 +166,11 @@ def main(argv: list[str]) -> int:
         if not outcome.handled and ("-v" in argv or "--verbose" in argv):
             print(f"NOT HANDLED: {outcome.mistake['what']}\n    " + "\n    ".join(outcome.notes))
     print(f"trainer mistakes handled well: {handled}/{len(outcomes)} = {handled / len(outcomes):.1%}")
+    late = [o for o in outcomes if o.mistake.get("added") == "after-tuning"]
+    if late:
+        first = [o for o in outcomes if o not in late]
+        print(f"    written before tuning: {sum(o.handled for o in first)}/{len(first)}; "
+              f"held out (added after tuning): {sum(o.handled for o in late)}/{len(late)}")
     print(f"render broken but the check passed: {len(passed)}/{len(broken)}")
     for outcome in passed:
         print(f"    {outcome.mistake['what']}")
