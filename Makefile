@@ -26,14 +26,17 @@ serve: setup
 	@$(BIN)/handbook check --setup-only
 	$(BIN)/mkdocs serve --dev-addr $(ADDR)
 
-## The standard build (MkDocs + Material): every check first, then strict, into site/.
+## The standard build (MkDocs + Material): every check first, then strict, into site/,
+## then the safety net: no raw Markdown (!!!, {{, |---|, diagram code) on any built page.
 build: setup
 	$(BIN)/handbook check
 	$(BIN)/mkdocs build --strict
+	$(BIN)/handbook scan-site site
 
 ## The same site built with Zensical, into site/: the same checks first (handbook zensical).
 zensical: setup
 	$(BIN)/handbook zensical
+	$(BIN)/handbook scan-site site
 
 ## Zensical's live preview (its own search; the handbook's query data is made by `make zensical`).
 zensical-serve: setup

@@ -24,8 +24,15 @@ from .outline import Outline
 from .problems import Problem
 
 CONFIG = "mkdocs.yml"          # problems in the config are reported under this name
-# Pages MkDocs hooks add while building (hooks/handbook_build.py generates them).
-GENERATED_PAGES = frozenset({"guide/maintenance.md"})
+
+
+def generated_pages() -> frozenset[str]:
+    """Pages every builder adds from the registry (handbook/generated.py)."""
+    from .generated import entries  # here: the registry's generators import the checks
+
+    return frozenset(entry.path for entry in entries("page"))
+
+
 _slug = slugify(case="lower")
 
 # [text](target "title"), ![alt](src); the target may be wrapped in <…>.
@@ -193,7 +200,7 @@ def check_links(path: str, outline: Outline, pages: set[str], anchors: dict[str,
             resolved += "/"
         if resolved.endswith((".md", ".md/")):
             resolved = resolved.rstrip("/")
-            if resolved in GENERATED_PAGES:
+            if resolved in generated_pages():
                 continue
             if resolved not in pages:
                 problems.append(Problem(path, number, "link-not-found",
@@ -202,7 +209,7 @@ def check_links(path: str, outline: Outline, pages: set[str], anchors: dict[str,
                 problems.append(_anchor_problem(path, number, raw, anchor, anchors.get(resolved, set()), resolved))
             continue
         as_page = next((p for p in (resolved.rstrip("/") + ".md", posixpath.join(resolved, "index.md"))
-                        if p in pages or p in GENERATED_PAGES), None)
+                        if p in pages or p in generated_pages()), None)
         if as_page and resolved.rstrip("/") not in files:
             written = posixpath.relpath(as_page, here or ".") + (f"#{anchor}" if anchor else "")
             problems.append(Problem(path, number, "link-without-md", {**details, "written": written}))
@@ -296,7 +303,7 @@ def check_nav(project: Project, pages: set[str]) -> tuple[list[Problem], dict[st
     unlisted = sorted(p for p in pages if p not in listed)
     renamed: dict[str, str] = {}
     for entry, line, _ in project.nav:
-        if entry in pages or entry in GENERATED_PAGES:
+        if entry in pages or entry in generated_pages():
             continue
         same_folder = [p for p in unlisted if posixpath.dirname(p) == posixpath.dirname(entry)]
         match = difflib.get_close_matches(entry, same_folder, n=1, cutoff=0.0) if same_folder else []
