@@ -59,12 +59,10 @@ def main(files: list[str], jobs: int) -> int:
                 if result.returncode != 0:
                     failed.append(name)
                     print(result.stdout[-4000:])
-    if failed:
-        print(f"{len(failed)} failed, {len(files) - len(failed)} passed: files that fail alone (reverse order): "
-              + ", ".join(failed))
-        return 1
-    print(f"0 failed, {len(files)} passed (each test file alone, in reverse order)")
-    return 0
+    print("Each test file alone, its tests in reverse order:" if not failed else
+          "Files that fail alone (tests in reverse order): " + ", ".join(failed))
+    print(f"{len(files) - len(failed)} passed, {len(failed)} failed")  # files, not tests
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":
