@@ -20,11 +20,10 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $@
 
 ## Live preview for trainers: rebuilds on every save.  A broken setup (mkdocs.yml,
-## snippets/org.yml) stops here with the file, line and fix; page problems are shown
-## on the pages themselves.
+## snippets/org.yml) is named with file, line and fix, before starting and on every
+## save; page problems are shown on the pages themselves.
 serve: setup
-	@$(BIN)/handbook check --setup-only
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/handbook serve --dev-addr $(ADDR)
 
 ## The standard build (MkDocs + Material): every check first, then strict, into site/,
 ## then the safety net: no raw Markdown (!!!, {{, |---|, diagram code) on any built page.

@@ -4,6 +4,7 @@
     handbook fix      [--config mkdocs.yml]   rewrite GBK/BOM/CRLF/tab files as UTF-8, LF; apply safe style rules
     handbook generate [--config mkdocs.yml] [--site]   write generated pages/assets into docs/ (or site files)
     handbook zensical [--config mkdocs.yml] [--serve]  check, generate, build (or preview) with Zensical
+    handbook serve    [--config mkdocs.yml]   MkDocs' live preview, setup mistakes named in Chinese
     handbook schema                          print the front matter JSON Schema
     handbook rules                           print the rule catalogue as a Markdown table
     handbook dictionary                      print the jieba user dictionary the MkDocs build uses

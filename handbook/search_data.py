@@ -26,10 +26,9 @@ _TAG = re.compile(r"<[^>]+>")
 
 def zensical_as_lunr(search_json: dict, words: list[str]) -> dict:
     """Zensical's search.json in the shape `search_prep.index_vocabulary` reads."""
-    import jieba
-
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    # search_prep's tokenizer, which `dictionary_words` has just taught the handbook's
+    # terms; a second jieba instance would cost its 1–2 s of loading again.
+    tokenizer = search_prep._tokenizer()
     for word in words:
         tokenizer.add_word(word, freq=200000)
     docs = []

@@ -201,3 +201,49 @@ def test_live_preview_with_a_broken_org_file_serves_and_names_it(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_handbook_serve_names_a_mkdocs_yml_broken_while_previewing(tmp_path):
+    """MkDocs cannot reload a broken mkdocs.yml (English traceback, requests held until it is
+    fixed); `handbook serve` (make serve) names the mistake in Chinese, and the preview comes
+    back as soon as the file is right."""
+    import threading
+
+    project = make_project(tmp_path)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([str(BIN / "handbook"), "serve", "--config", str(project / "mkdocs.yml"),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    lines: list[str] = []
+    threading.Thread(target=lambda: lines.extend(server.stdout), daemon=True).start()
+
+    def wait_for(condition, seconds=60):
+        for _ in range(int(seconds / 0.25)):
+            if condition():
+                return True
+            time.sleep(0.25)
+        return False
+
+    def serving():
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=2) as response:
+                return response.status == 200
+        except OSError:
+            return False
+
+    try:
+        assert wait_for(serving), "".join(lines)
+        shutil.copy(SETUP / "mkdocs-nav-indentation.yml", project / "mkdocs.yml")
+        assert wait_for(lambda: "mkdocs.yml:17:" in "".join(lines), 30), "".join(lines)
+        assert "缩进" in "".join(lines) and server.poll() is None
+        # MkDocs holds page requests until a rebuild succeeds; once the file is right again it serves.
+        shutil.copy(SETUP / "mkdocs.yml", project / "mkdocs.yml")
+        assert wait_for(lambda: "设置文件的问题已经改好" in "".join(lines), 30), "".join(lines)
+        assert wait_for(serving, 30)
+    finally:
+        import signal
+
+        os.killpg(server.pid, signal.SIGTERM)  # handbook serve and the mkdocs it started
+        server.wait(timeout=10)

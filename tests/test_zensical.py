@@ -161,3 +161,13 @@ def test_without_its_data_zensicals_own_search_still_answers(zensical_site, brow
         context.close()
     assert any("risks/group-visit/" in href for href in hrefs), hrefs
     assert errors == []
+
+
+def test_a_broken_link_fails_the_zensical_build_like_the_strict_mkdocs_build(tmp_path):
+    project = small_project(tmp_path)
+    page = project / "docs" / "base" / "risk.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n见[不存在的页面](nowhere.md)。\n", encoding="utf-8")
+    result = run_zensical(project)
+    assert result.returncode == 1
+    assert "base/risk.md" in result.stdout and "Zensical 报告了 1 个问题" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

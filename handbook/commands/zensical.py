@@ -8,6 +8,7 @@ registry's "site" files (the search query data) into the built site.
 """
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -16,6 +17,8 @@ from pathlib import Path
 from .. import generated
 from ..checks import check_docs
 from ..cli import arg, command, print_setup_problems
+
+ISSUES = re.compile(r"^(\d+) issues? found", re.MULTILINE)
 
 
 def zensical_executable() -> str | None:
@@ -46,9 +49,18 @@ def zensical(args, settings) -> int:
     config = Path(args.config).resolve()
     if args.serve:
         return subprocess.call([executable, "serve", "-f", str(config), "-a", args.dev_addr], cwd=config.parent)
-    result = subprocess.call([executable, "build", "--clean", "-f", str(config)], cwd=config.parent)
-    if result != 0:
-        return result
+    # Strict like the MkDocs build, but read from Zensical's summary line: its own
+    # --strict ends in a Python traceback.
+    build = subprocess.run([executable, "build", "--clean", "-f", str(config)], cwd=config.parent,
+                           check=False, capture_output=True, text=True)
+    output = build.stdout + build.stderr
+    print(output, end="")
+    issues = ISSUES.search(output)
+    if build.returncode != 0 or issues:
+        count = issues.group(1) if issues else "若干"
+        print(f"Zensical 报告了 {count} 个问题（断链、缺少的页面等，见上方 Warning 的文件和行号），网站不能发布。"
+              f"改正后再运行 make zensical。")
+        return 1
     generated.write(settings.site_dir, generated.render(("site",), report, settings))
     print(f"Zensical 构建完成：{settings.site_dir}")
     return 0
