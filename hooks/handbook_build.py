@@ -15,14 +15,14 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import cards, freshness, search_prep
+from handbook import cards, freshness, search_answers, search_prep
 from handbook.checks import check_docs
 from handbook.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
 
-_state: dict = {"command": None, "settings": None, "report": None}
+_state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, [])}
 
 
 def on_startup(command, dirty):
@@ -37,6 +37,8 @@ def on_config(config):
     if search is not None:
         path = search_prep.write_user_dictionary(report.pages, Path(config.config_file_path).parent)
         search.config.jieba_dict_user = str(path)
+    project = Path(config.config_file_path).parent
+    _state["customer"] = search_prep.load_customer_synonyms(project / search_prep.CUSTOMER_SYNONYMS)
     return config
 
 
@@ -44,6 +46,8 @@ def on_files(files, config):
     settings, report = _state["settings"], _state["report"]
     for problem in report.errors:
         log.error(problem.format())
+    for message in _state["customer"][1]:  # the search's customer vocabulary file
+        log.error(message)
     overdue = [p for p in report.notices if p.code == "review-overdue"]
     if overdue:
         log.info(f"{len(overdue)} 个页面已过复核期，见「{MAINTENANCE_PAGE}」")
@@ -72,7 +76,10 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
     if config.plugins.get("material/search") is not None and _state["report"] is not None:
-        search_prep.write_query_data(Path(config.site_dir), _state["report"].pages)
+        search_prep.write_query_data(Path(config.site_dir), _state["report"].pages, _state["customer"][0])
+        # Safe previews: per-situation wording for the search worker (handbook-preview.js).
+        target = Path(config.site_dir) / "search" / "handbook-answers.js"
+        target.write_text(search_answers.answer_data_script(_state["report"], _state["settings"]), encoding="utf-8")
     errors = _state["report"].errors if _state["report"] else []
     if errors and _state["command"] != "serve":
         files = len({p.path for p in errors})
