@@ -55,6 +55,10 @@ async (query) => {
   };
   // Start from an empty box, as an agent does, and wait until the list is cleared.
   type("");
+  // On a busy machine the cleared list may come late: wait for it, or its
+  // clearing would be taken for this query's result.
+  const list = document.querySelector(".md-search-result__list");
+  for (let waited = 0; list.children.length && waited < 2000; waited += 10) await new Promise(r => setTimeout(r, 10));
   await new Promise(r => setTimeout(r, 30));
   return await new Promise(resolve => {
     let done = false, start = 0;

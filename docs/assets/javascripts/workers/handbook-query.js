@@ -131,11 +131,12 @@
       var longer = terms.filter(function (term) { return !HAN.test(term) || term.length > 1; });
       if (longer.length) terms = longer;
       var extra = [];
+      function canonical(alias) { return data.synonyms[alias].map(function (word) { return word.toLowerCase(); }); }
       terms.forEach(function (term) {
-        if (data.synonyms[term]) extra.push.apply(extra, data.synonyms[term]);
+        if (data.synonyms[term]) extra.push.apply(extra, canonical(term));
       });
       aliases.forEach(function (alias) {  // aliases the segmentation did not isolate
-        if (text.indexOf(alias) >= 0 && terms.indexOf(alias) < 0) extra.push.apply(extra, data.synonyms[alias]);
+        if (text.indexOf(alias) >= 0 && terms.indexOf(alias) < 0) extra.push.apply(extra, canonical(alias));
       });
       var words = unique(terms.concat(extra));
       var known = words.filter(function (word) { return !HAN.test(word) || vocabulary.has(word); });
@@ -148,7 +149,7 @@
       chosen.forEach(function (word) {
         if (HAN.test(word) && word.length > 2) {
           split(word).forEach(function (piece) {
-            if (piece.length > 1 && !common.has(piece) && chosen.indexOf(piece) < 0) pieces.push(piece);
+            if (piece.length > 1 && chosen.indexOf(piece) < 0) pieces.push(piece);
           });
         }
       });
@@ -157,7 +158,8 @@
         if (common.has(word)) return "title:" + protect(word, true) + " tags:" + protect(word, true);
         return protect(word, word.length === 1);
       });
-      var plan = { words: words, query: lookup.join(" "), typed: typed };
+      var plan = { words: words, query: lookup.join(" "), typed: typed,
+                   phrases: runs.filter(function (run) { return run.length > 2; }) };
       if (runs.length && !strong) {
         plan.weak = true;
         plan.runs = runs;

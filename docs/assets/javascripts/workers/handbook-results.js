@@ -3,7 +3,9 @@
  *
  * An agent on a live call reads the first results aloud, so this decides what
  * they read, in Material's own result format (groups of page + sections):
- *   1. Order: pages whose title, matching section title or tags have more of
+ *   1. Order: pages that have the typed run itself (three or more Chinese
+ *      characters: 哭也没用, 到外面排队 — often the words an agent nearly said)
+ *      first; then pages whose title, matching section title or tags have more of
  *      the query's words (two characters or more) first, then pages whose
  *      matching entries have more of them; for the same match, answer pages
  *      (scenario, risk, policy) before principles, processes, cases, training
@@ -41,8 +43,18 @@
   var TEASER = 220; // characters of a plain teaser
 
   var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
+  // Plain text of a result's field, once per query: ordering and arranging
+  // both read it, and section texts are the largest strings in a result.
+  var seen = new Map();
   function plain(html) {
-    return String(html || "").replace(/<[^>]*>|\u200b/g, "")
+    html = String(html || "");
+    if (html.length < 64) return strip(html);
+    var text = seen.get(html);
+    if (text === undefined) seen.set(html, text = strip(html));
+    return text;
+  }
+  function strip(html) {
+    return html.replace(/<[^>]*>|\u200b/g, "")
       .replace(/&(amp|lt|gt|quot|#39);/g, function (m) { return ENTITIES[m]; }).toLowerCase();
   }
   function key(text) { return plain(text).replace(/[^\p{L}\p{N}]+/gu, ""); }
@@ -171,7 +183,10 @@
     // renders the page as the heading of the result and the section with its
     // preview); other sections folded.  Material shows a section when its
     // score is not below the first entry's, so scores are set to say that.
-    function arrange(group, words) {
+    // Scores fall with the handbook's order (Material's Enter opens the link with
+    // the highest score); within a page the lead section has the page's score,
+    // the page a little less, folded sections less again.
+    function arrange(group, words, top) {
       var long = words.filter(function (word) { return word.length > 1; });
       var used = long.length ? long : words;
       var article = group.find(isArticle) || group[0];
@@ -187,7 +202,6 @@
         })
         .slice(0, SECTIONS)
         .map(function (entry) { return entry.item; });
-      var top = Math.max.apply(null, group.map(function (item) { return item.score; }));
       function copy(item, score, withText) {
         // terms: {} — Material would list lookup words an entry lacks as 「缺少」, noise on a call.
         var result = Object.assign({}, item, { score: score, terms: {}, text: withText ? shown(item, words) : "" });
@@ -196,16 +210,16 @@
       }
       if (!sections.length) return [copy(article, top, true)];
       var lead = sections[0];
-      return [copy(lead, top, true), copy(article, top, false)]
-        .concat(sections.slice(1).map(function (item) { return copy(item, top / 2, true); }));
+      return [copy(lead, top, true), copy(article, top - 0.1, false)]
+        .concat(sections.slice(1).map(function (item) { return copy(item, top - 0.5, true); }));
     }
 
-    function slim(group) {
+    function slim(group, score) {
       var article = group.find(isArticle) || group[0];
-      return [Object.assign({}, article, { text: "" })];
+      return [Object.assign({}, article, { text: "", score: score, terms: {} })];
     }
 
-    function rank(items, words) {
+    function rank(items, words, phrases) {
       var long = words.filter(function (word) { return word.length > 1; });
       var head = items.slice(0, RERANK), tail = items.slice(RERANK);
       return head
@@ -221,14 +235,16 @@
           title = Math.max(title, long.filter(function (word) { return tags.indexOf(word) >= 0; }).length);
           var page = answers.pages[pageOf(group[0].location)];
           var answer = page ? page.answer : 0;
-          if (words.length < 2) return { group: group, position: position, title: title, coverage: 1, answer: answer };
           var text = group.map(function (item) {
             return plain(item.title) + " " + plain(item.text) + " " + (item.tags || []).map(plain).join(" ");
           }).join(" ");
-          return { group: group, position: position, title: title, coverage: count(text, words), answer: answer };
+          var phrase = phrases.length ? count(text, phrases) : 0;
+          var coverage = count(text, words);
+          return { group: group, position: position, phrase: phrase, title: title, coverage: coverage, answer: answer };
         })
         .sort(function (a, b) {
-          return b.title - a.title || b.coverage - a.coverage || b.answer - a.answer || a.position - b.position;
+          return b.phrase - a.phrase || b.title - a.title || b.coverage - a.coverage || b.answer - a.answer ||
+            a.position - b.position;
         })
         .map(function (entry) { return entry.group; })
         .concat(tail);
@@ -261,14 +277,15 @@
     }
 
     return function results(items, plan) {
+      seen.clear();
       if (plan && plan.weak) {
         items = items.filter(function (group) { return hasRun(group, plan.runs); });
         if (!items.length) return notFound(plan);
       }
       var words = plan && plan.words ? plan.words : [];
-      var ordered = words.length ? rank(items, words) : items;
+      var ordered = words.length ? rank(items, words, plan.phrases || []) : items;
       return ordered.map(function (group, position) {
-        return position < TEASERS ? arrange(group, words) : slim(group);
+        return position < TEASERS ? arrange(group, words, ordered.length - position) : slim(group, ordered.length - position);
       });
     };
   }
