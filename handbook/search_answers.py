@@ -26,9 +26,14 @@ from .checks import Report
 from .outline import VALUE_NAME, Block
 from .settings import Settings
 
-# Pages that answer a live question; the rest (principles, processes, cases,
-# training, section indexes) rank after them for the same match.
+# Pages that answer a live question (scenario, risk, policy pages) and pages
+# that are background for a call: training exercises, case stories and section
+# index pages.  For the same match the search ranks the background pages after
+# every other page (principles and processes pages are answers too, for their
+# own questions: 96% is answered by 数字与统计).  Background pages are told by
+# their tags, so a trainer's new case page is one too.
 ANSWER_KINDS = ("scenario", "risk", "policy")
+BACKGROUND_TAGS = ("培训", "练习", "案例", "故事")
 _TAGS = re.compile(r"<[^>]+>")
 _NOT_WORD = re.compile(r"[\W_]+")
 _MD = markdown.Markdown()
@@ -111,7 +116,10 @@ def answer_data(report: Report, settings: Settings) -> dict:
         if page.text is None:
             continue
         kind = str(page.meta.get("kind") or "")
-        pages[page_url(page.path)] = {"kind": kind, "answer": 1 if kind in ANSWER_KINDS else 0}
+        tags = {str(tag) for tag in page.meta.get("tags") or []}
+        background = kind not in ANSWER_KINDS and (
+            page.path == "index.md" or page.path.endswith("/index.md") or bool(tags & set(BACKGROUND_TAGS)))
+        pages[page_url(page.path)] = {"kind": kind, "answer": 0 if background else 1}
     sections: dict[str, dict] = {}
     for s in situations(report, settings):
         sections.setdefault(s.url, {})[section_key(s.heading)] = {

@@ -7,9 +7,9 @@
  *      characters: 哭也没用, 到外面排队 — often the words an agent nearly said)
  *      first; then pages whose title, matching section title or tags have more of
  *      the query's words (two characters or more) first, then pages whose
- *      matching entries have more of them; for the same match, answer pages
- *      (scenario, risk, policy) before principles, processes, cases, training
- *      and section index pages; then Material's own order.  lunr scores each
+ *      matching entries have more of them; for the same match, training
+ *      exercises, case stories and section index pages after the others
+ *      (answers.pages[url].answer, made at build time); then Material's order.  lunr scores each
  *      section alone and boosts tags a thousand times over titles, so a page
  *      that only mentions a word or repeats it often would otherwise rank
  *      above the page that is about the query.
@@ -238,7 +238,9 @@
           var text = group.map(function (item) {
             return plain(item.title) + " " + plain(item.text) + " " + (item.tags || []).map(plain).join(" ");
           }).join(" ");
-          var phrase = phrases.length ? count(text, phrases) : 0;
+          // The typed run in a title counts more than in text.
+          var titles = group.map(function (item) { return plain(item.title); }).join(" ");
+          var phrase = phrases.length ? count(titles, phrases) * 2 + count(text, phrases) : 0;
           var coverage = count(text, words);
           return { group: group, position: position, phrase: phrase, title: title, coverage: coverage, answer: answer };
         })
