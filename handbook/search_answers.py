@@ -47,7 +47,7 @@ def section_key(heading: str) -> str:
 
 def page_url(path: str) -> str:
     """docs/ path → the site URL Material's index uses (use_directory_urls)."""
-    stem = path[:-3] if path.endswith(".md") else path
+    stem = path.removesuffix(".md")
     if stem == "index":
         return ""
     if stem.endswith("/index"):

@@ -182,13 +182,13 @@ def load_customer_synonyms(path: Path) -> tuple[dict[str, list[str]], list[str]]
         mark = getattr(error, "problem_mark", None)
         where = f"{name}:{mark.line + 1}" if mark else name
         hint = "；这一行有 Tab，请改成空格" if mark and "\t" in text.split("\n")[mark.line] else ""
-        return {}, [f"{where}: 不是有效的 YAML（{getattr(error, 'problem', '') or error}）{hint}。"
-                    f"改法：每行写成「手册用词: [客户说法1, 客户说法2]」，冒号、逗号用半角。"]
+        return {}, [(f"{where}: 不是有效的 YAML（{getattr(error, 'problem', '') or error}）{hint}。"
+                     f"改法：每行写成「手册用词: [客户说法1, 客户说法2]」，冒号、逗号用半角。")]
     if node is None:
         return {}, []
     if not isinstance(node, yaml.MappingNode):
-        return {}, [f"{name}:{node.start_mark.line + 1}: 文件应是「手册用词: [客户说法, …]」的列表。"
-                    f"改法：参照文件开头的说明改写。"]
+        return {}, [(f"{name}:{node.start_mark.line + 1}: 文件应是「手册用词: [客户说法, …]」的列表。"
+                     f"改法：参照文件开头的说明改写。")]
     problems, result = [], {}
     for key, value in node.value:
         line = key.start_mark.line + 1
@@ -260,8 +260,7 @@ def pinyin_table(pages: list[Page], df: dict[str, int], synonyms: dict[str, list
         spellings = {"".join(syllables)}
         if "initials" in ways:
             spellings.add("".join(lazy_pinyin(term, style=Style.FIRST_LETTER)))
-        for spelling in list(spellings):
-            spellings.add(spelling.replace("v", "u"))
+        spellings |= {spelling.replace("v", "u") for spelling in spellings}
         for spelling in spellings:
             if spelling.isascii() and spelling.isalpha() and len(spelling) >= 2:
                 table.setdefault(spelling, set()).add(term)

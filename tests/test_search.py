@@ -9,10 +9,20 @@ import contextlib
 import json
 
 import pytest
-
 from browser import RequestLog, chromium, chromium_missing_message, serve_site
-from search_eval import (RUN_QUERY, by_category, entry_queries, forbidden_wording, honest_absent, load_queries,
-                         open_search, report, run_queries, summarise, unsafe)
+from search_eval import (
+    RUN_QUERY,
+    by_category,
+    entry_queries,
+    forbidden_wording,
+    honest_absent,
+    load_queries,
+    open_search,
+    report,
+    run_queries,
+    summarise,
+    unsafe,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -110,7 +120,7 @@ def test_syntax_and_punctuation_never_error_or_hang(search_page, query):
 
 
 def test_best_section_is_linked_right_after_its_page(search_page):
-    page, url, _, _ = search_page
+    page, _, _, _ = search_page
     page.evaluate(RUN_QUERY, "初步核对")
     first = page.locator(".md-search-result__list > li").first
     links = [a.get_attribute("href") for a in first.locator("a").all()]
@@ -118,7 +128,7 @@ def test_best_section_is_linked_right_after_its_page(search_page):
 
 
 def test_answer_is_shown_not_folded_and_leads_with_approved_wording(search_page):
-    page, url, _, _ = search_page
+    page, _, _, _ = search_page
     page.evaluate(RUN_QUERY, "快下班了")
     first = page.locator(".md-search-result__list > li").first
     # The answering section is a visible link of its own, outside 「在该页上还有 N 个…」.
@@ -134,7 +144,7 @@ def test_answer_is_shown_not_folded_and_leads_with_approved_wording(search_page)
 
 
 def test_not_found_says_so_with_the_query(search_page):
-    page, url, _, _ = search_page
+    page, _, _, _ = search_page
     result = page.evaluate(RUN_QUERY, "漏气")
     assert result["hrefs"] == [] and result["matched"] == 0
     assert "没有找到「漏气」" in page.locator(".md-search-result__meta").inner_text()
@@ -143,7 +153,7 @@ def test_not_found_says_so_with_the_query(search_page):
 
 
 def test_pinyin_and_initials(search_page):
-    page, url, _, _ = search_page
+    page, _, _, _ = search_page
     for typed in ("xiangou", "xg", "xian gou"):
         hrefs = page.evaluate(RUN_QUERY, typed)["hrefs"][:3]
         assert any("policies/purchase-limit/" in h for h in hrefs), (typed, hrefs)
