@@ -150,6 +150,11 @@ def test_not_found_says_so_with_the_query(search_page):
     assert "没有找到「漏气」" in page.locator(".md-search-result__meta").inner_text()
     # A single-character word that is in a page is still found (its run is there).
     assert page.evaluate(RUN_QUERY, "听我讲")["hrefs"]
+    # Closest entries are offered, labelled as such, never as matches.
+    result = page.evaluate(RUN_QUERY, "访群")
+    assert result["matched"] == 0 and "没有找到「访群」" in result["notice"]
+    closest = page.locator(".md-search-result__list > li .hb-closest")
+    assert closest.count() >= 1 and "risks/group-visit/" in result["hrefs"][0]
 
 
 def test_pinyin_and_initials(search_page):
