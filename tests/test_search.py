@@ -213,3 +213,18 @@ def test_query_data_is_built_from_the_handbook(built_site):
     assert data["synonyms"]["举报"] == ["投诉"]
     assert data["t2s"]["訪"] == "访"
     assert "群访" in data["vocabulary"] and "客户" in data["common"]
+
+
+def test_customer_vocabulary_file_is_valid_and_names_handbook_words(built_site):
+    from conftest import ROOT
+
+    from handbook.search_prep import CUSTOMER_SYNONYMS, load_customer_synonyms
+    synonyms, problems = load_customer_synonyms(ROOT / CUSTOMER_SYNONYMS)
+    assert problems == [] and len(synonyms) >= 30
+    text = (built_site / "search" / "handbook-search-data.js").read_text(encoding="utf-8")
+    data = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
+    vocabulary = set(data["vocabulary"])
+    # A handbook word that is in no page would find nothing: say which.
+    missing = sorted({c for words in synonyms.values() for c in words if c.lower() not in vocabulary})
+    assert missing == []
+    assert data["synonyms"]["回复"] == ["答复"] and "限购" in data["pinyin"]["xg"]
