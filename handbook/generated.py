@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import business, freshness, search_data
+from . import business, freshness, search_answers, search_data
 from .wording import exports as wording
 
 KINDS = ("page", "asset", "site")
@@ -43,6 +43,8 @@ class Generated:
 GENERATED: list[Generated] = [
     Generated("guide/maintenance.md", "page", freshness.maintenance_page),
     Generated(search_data.DATA_PATH, "site", search_data.query_data_for_site),
+    # Safe previews: each situation's wording, labelled, for the search worker (handbook-preview.js).
+    Generated("search/handbook-answers.js", "site", search_answers.answer_data_script),
     Generated(business.DATA_FILE, "asset", business.data_js),
     # The pairs for the 话术自查 and 话术练习 pages, and for textlint-prh and Vale.
     Generated("assets/javascripts/handbook-wording-data.js", "asset", wording.wording_data_script),

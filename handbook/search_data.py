@@ -53,4 +53,6 @@ def query_data_for_site(report, settings) -> str | None:
         index = zensical_as_lunr(json.loads(zensical.read_text(encoding="utf-8")), words)
     else:
         return None
-    return search_prep.query_data_script(search_prep.query_data(index, report.pages))
+    project = Path(settings.project_dir or ".")
+    customer, _ = search_prep.load_customer_synonyms(project / search_prep.CUSTOMER_SYNONYMS)  # problems: the hook
+    return search_prep.query_data_script(search_prep.query_data(index, report.pages, customer))

@@ -10,8 +10,11 @@ cannot know on its own are prepared here from the handbook itself:
 * the query-side data for the query transform in
   docs/assets/javascripts/workers/handbook-query.js: the index vocabulary with
   document frequencies (to split queries and drop words that are everywhere),
-  the synonyms trainers declare in front matter, and a traditional→simplified
-  character table made with OpenCC.
+  the synonyms trainers declare in front matter and the customer vocabulary in
+  snippets/search-synonyms.yml, full pinyin and initials of the handbook's own
+  terms (made with pypinyin), each page's title and tags (for "closest entries"
+  when nothing matches), and a traditional→simplified character table made
+  with OpenCC.
 """
 from __future__ import annotations
 
@@ -23,7 +26,11 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
+import yaml
+
 from .source import Page
+
+CUSTOMER_SYNONYMS = Path("snippets") / "search-synonyms.yml"
 
 HAN = re.compile(r"[\u3400-\u9fff]+")
 _TERM_SPLIT = re.compile(r"[\s，。、；：！？（）()【】《》「」“”‘’/·…\-—]+|[与和及或]")
@@ -112,13 +119,17 @@ def declared_synonyms(pages: list[Page]) -> dict[str, list[str]]:
 
 
 def index_vocabulary(search_index: dict) -> tuple[int, dict[str, int]]:
-    """(number of entries, Han token → number of entries containing it)."""
+    """(number of entries, Han token → number of entries containing it).
+
+    Tokens of titles, text and tags: lunr indexes tags too (律师 is a tag of
+    客户身份 and in no page text), so a tag is a word the query may use."""
     separator = re.compile(search_index.get("config", {}).get("separator") or r"[\s\-]+")
     df: Counter = Counter()
     docs = search_index.get("docs", [])
     for doc in docs:
-        tokens = set(separator.split(f"{doc.get('title', '')}\u200b{doc.get('text', '')}"))
-        df.update(token for token in tokens if HAN.fullmatch(token))
+        tags = "\u200b".join(str(tag) for tag in doc.get("tags") or [])
+        tokens = set(separator.split(f"{doc.get('title', '')}\u200b{doc.get('text', '')}\u200b{tags}".lower()))
+        df.update(token for token in tokens if HAN.search(token))  # 群访, and IC卡 too
     return len(docs), dict(df)
 
 
@@ -140,25 +151,147 @@ def traditional_to_simplified() -> dict[str, str]:
     return table
 
 
-def query_data(search_index: dict, pages: list[Page]) -> dict:
+def merge_synonyms(*mappings: dict[str, list[str]]) -> dict[str, list[str]]:
+    merged: dict[str, set[str]] = {}
+    for mapping in mappings:
+        for alias, canonicals in mapping.items():
+            merged.setdefault(alias, set()).update(canonicals)
+    return {alias: sorted(words) for alias, words in sorted(merged.items())}
+
+
+def load_customer_synonyms(path: Path) -> tuple[dict[str, list[str]], list[str]]:
+    """alias → canonical words from the customer vocabulary file, and the
+    problems found in it (in Chinese: file, line, what is wrong, how to fix).
+
+    The file is a mapping `handbook word: [customer words]`, the same shape as
+    a page's `synonyms:` front matter.  A missing file is no problem (nothing
+    to add); every bad entry is reported, the good ones are still used."""
+    path = Path(path)
+    if not path.is_file():
+        return {}, []
+    name = path.as_posix()
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return {}, [f"{name}: 文件不是 UTF-8 编码（可能是 GBK）。改法：运行 make fix，或在编辑器里另存为 UTF-8。"]
+    text = text.replace("\r\n", "\n")
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"{name}:{mark.line + 1}" if mark else name
+        hint = "；这一行有 Tab，请改成空格" if mark and "\t" in text.split("\n")[mark.line] else ""
+        return {}, [(f"{where}: 不是有效的 YAML（{getattr(error, 'problem', '') or error}）{hint}。"
+                     f"改法：每行写成「手册用词: [客户说法1, 客户说法2]」，冒号、逗号用半角。")]
+    if node is None:
+        return {}, []
+    if not isinstance(node, yaml.MappingNode):
+        return {}, [(f"{name}:{node.start_mark.line + 1}: 文件应是「手册用词: [客户说法, …]」的列表。"
+                     f"改法：参照文件开头的说明改写。")]
+    problems, result = [], {}
+    for key, value in node.value:
+        line = key.start_mark.line + 1
+        canonical = str(key.value).strip()
+        if not isinstance(key, yaml.ScalarNode) or not canonical:
+            problems.append(f"{name}:{line}: 手册用词为空。改法：在冒号前写手册里用的词。")
+            continue
+        if isinstance(value, yaml.ScalarNode) and value.value:
+            items = [value]
+        elif isinstance(value, yaml.SequenceNode):
+            items = value.value
+        else:
+            problems.append(f"{name}:{line}: 「{canonical}」后面没有客户说法。"
+                            f"改法：写成「{canonical}: [客户说法1, 客户说法2]」。")
+            continue
+        for item in items:
+            alias = str(getattr(item, "value", "")).strip()
+            if not isinstance(item, yaml.ScalarNode) or not alias:
+                problems.append(f"{name}:{item.start_mark.line + 1}: 「{canonical}」有一项客户说法为空或不是文字。"
+                                f"改法：删掉这一项，或写上客户的说法。")
+            elif alias != canonical:
+                result.setdefault(alias, set()).add(canonical)
+    return {alias: sorted(words) for alias, words in sorted(result.items())}, problems
+
+
+def _pinyin_terms(pages: list[Page], df: dict[str, int], synonyms: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Han term → how it is reached by pinyin: "full" for full pinyin only,
+    "initials" also by its initials.  Initials are ambiguous (xg is 限购, 下岗,
+    小哥 …), so only the handbook's own entry words get them: titles, tags,
+    categories, synonyms; every index word of two or more characters gets its
+    full pinyin."""
+    terms: dict[str, set[str]] = {}
+    for token in df:
+        if len(token) >= 2:
+            terms.setdefault(token, set()).add("full")
+    entry_words: set[str] = set()
+
+    def add(text) -> None:
+        for piece in _TERM_SPLIT.split(str(text)):
+            piece = piece.strip()
+            if 2 <= len(piece) <= 8 and HAN.fullmatch(piece):
+                entry_words.add(piece)
+
+    for page in pages:
+        for value in [page.meta.get("title"), page.meta.get("category"), *(page.meta.get("tags") or [])]:
+            if value:
+                add(value)
+    for alias, canonicals in synonyms.items():
+        add(alias)
+        for canonical in canonicals:
+            add(canonical)
+    for word in entry_words:
+        terms.setdefault(word, set()).update({"full", "initials"})
+    return terms
+
+
+def pinyin_table(pages: list[Page], df: dict[str, int], synonyms: dict[str, list[str]]) -> dict[str, list[str]]:
+    """Pinyin (lower case, no tones, no spaces) → the Han terms it spells.
+
+    Built with pypinyin (phrase-aware, so 银行 is yinhang).  ü is written both
+    v (the input-method habit: lvshi) and u (lushi)."""
+    from pypinyin import Style, lazy_pinyin
+
+    table: dict[str, set[str]] = {}
+    for term, ways in _pinyin_terms(pages, df, synonyms).items():
+        syllables = lazy_pinyin(term, errors="ignore")
+        if len(syllables) != len(term):
+            continue  # a character pypinyin does not know: no reliable spelling
+        spellings = {"".join(syllables)}
+        if "initials" in ways:
+            spellings.add("".join(lazy_pinyin(term, style=Style.FIRST_LETTER)))
+        spellings |= {spelling.replace("v", "u") for spelling in spellings}
+        for spelling in spellings:
+            if spelling.isascii() and spelling.isalpha() and len(spelling) >= 2:
+                table.setdefault(spelling, set()).add(term)
+    return {spelling: sorted(words) for spelling, words in sorted(table.items())}
+
+
+def page_entries(search_index: dict) -> list[list]:
+    """[location, title, tags…] of every page, for "closest entries" when a
+    query matches nothing."""
+    result = []
+    for doc in search_index.get("docs", []):
+        if "#" not in doc.get("location", "#"):
+            title = str(doc.get("title", "")).replace("\u200b", "")
+            result.append([doc["location"], title, *[str(tag) for tag in doc.get("tags") or []]])
+    return result
+
+
+def query_data(search_index: dict, pages: list[Page], customer: dict[str, list[str]] | None = None) -> dict:
     entries, df = index_vocabulary(search_index)
     common = sorted(t for t, n in df.items() if entries and n / entries > COMMON_SHARE)
+    synonyms = merge_synonyms(declared_synonyms(pages), customer or {})
     return {
         "entries": entries,
         "vocabulary": sorted(df),
         "common": common,
-        "synonyms": declared_synonyms(pages),
+        "synonyms": synonyms,
+        "pinyin": pinyin_table(pages, df, synonyms),
+        "pages": page_entries(search_index),
         "t2s": traditional_to_simplified(),
     }
 
 
 def query_data_script(data: dict) -> str:
     return "self.HANDBOOK_SEARCH = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
-
-
-def write_query_data(site_dir: Path, pages: list[Page]) -> Path:
-    index_file = Path(site_dir) / "search" / "search_index.json"
-    search_index = json.loads(index_file.read_text(encoding="utf-8"))
-    target = Path(site_dir) / "search" / "handbook-search-data.js"
-    target.write_text(query_data_script(query_data(search_index, pages)), encoding="utf-8")
-    return target

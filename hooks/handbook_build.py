@@ -29,7 +29,7 @@ log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
 SEARCH_FLAG = "handbook_search_data"  # config.extra flag read by overrides/main.html
 
-_state: dict = {"command": None, "settings": None, "report": None}
+_state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, [])}
 
 
 def on_startup(command, dirty):
@@ -52,6 +52,8 @@ def on_config(config):
     if search is not None:
         path = search_prep.write_user_dictionary(report.pages, Path(config.config_file_path).parent)
         search.config.jieba_dict_user = str(path)
+    project = Path(config.config_file_path).parent
+    _state["customer"] = search_prep.load_customer_synonyms(project / search_prep.CUSTOMER_SYNONYMS)
     return config
 
 
@@ -63,6 +65,8 @@ def on_files(files, config):
     settings, report = _state["settings"], _state["report"]
     for problem in _problems():
         log.error(problem.format())
+    for message in _state["customer"][1]:  # the search's customer vocabulary file
+        log.error(message)
     overdue = [p for p in report.notices if p.code == "review-overdue"]
     if overdue:
         log.info(f"{len(overdue)} 个页面已过复核期，见「{MAINTENANCE_PAGE}」")

@@ -5,16 +5,34 @@ real regression fails CI while run-to-run noise does not.
 """
 from __future__ import annotations
 
+import contextlib
 import json
 
 import pytest
 from browser import RequestLog, chromium, chromium_missing_message, serve_site
-from search_eval import RUN_QUERY, by_category, load_queries, open_search, report, run_queries, summarise
+from search_eval import (
+    RUN_QUERY,
+    by_category,
+    entry_queries,
+    forbidden_wording,
+    honest_absent,
+    load_queries,
+    open_search,
+    report,
+    run_queries,
+    summarise,
+    unsafe,
+)
 
 pytestmark = pytest.mark.browser
 
-FLOOR_HIT1, FLOOR_HIT3 = 0.80, 0.95
-CATEGORY_FLOOR_HIT3 = {"词语": 0.95, "口语": 0.85, "数字": 0.90, "同义": 0.90, "繁体": 0.90, "标点": 0.95}
+# Measured (tools/bench_search.py): core hit@1 88.8 %, hit@3 97.8 %; safety hit@3 97.5 %,
+# pinyin 100 %, customer 85 %; 11 of 13 absent queries answered 「没有找到」.
+FLOOR_HIT1, FLOOR_HIT3 = 0.85, 0.95
+CATEGORY_FLOOR_HIT3 = {"词语": 0.95, "口语": 0.85, "数字": 0.90, "同义": 0.90, "繁体": 0.90, "标点": 0.95,
+                       "safety": 0.90, "pinyin": 0.80, "customer": 0.75}
+FLOOR_ABSENT = 0.80   # share of absent queries answered with an honest 「没有找到」
+FLOOR_TAG_HIT3 = 0.95
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +59,38 @@ def outcomes(search_page):
 
 
 def test_query_set_is_large_enough():
-    assert len(load_queries()) >= 80
+    queries = load_queries()
+    assert len(queries) >= 80
+    sizes = {c: sum(1 for q in queries if q.category == c) for c in ("safety", "absent", "pinyin", "customer")}
+    assert sizes["safety"] >= 30 and sizes["absent"] >= 10 and sizes["pinyin"] >= 10 and sizes["customer"] >= 10, sizes
+    assert all(not q.expect for q in queries if q.category == "absent")
+
+
+def test_no_forbidden_line_is_previewed_without_its_label(outcomes):
+    forbidden = forbidden_wording()
+    assert len(forbidden) > 50  # the check reads the handbook's 不要这样说 lines
+    bad = unsafe(outcomes, forbidden)
+    assert bad == [], report(outcomes, forbidden)
+
+
+def test_questions_the_handbook_cannot_answer_say_not_found(outcomes):
+    honest, total = honest_absent(outcomes)
+    assert honest / total >= FLOOR_ABSENT, report(outcomes)
+    # Never the other way round: an answerable query in the core set is not told 没有找到.
+    wrong = [o.query.text for o in outcomes if o.query.category in CATEGORY_FLOOR_HIT3 and "没有找到" in o.notice]
+    assert wrong == []
+
+
+def test_every_title_and_tag_finds_its_page(search_page, built_site):
+    page, url, _, _ = search_page
+    typed = run_queries(page, url, entry_queries(built_site))
+    empty = [o.query.text for o in typed if not o.ranked]
+    assert empty == []
+    titles = [o for o in typed if o.query.category == "title"]
+    assert [o.query.text for o in titles if not (o.rank() and o.rank() <= 3)] == []
+    tags = [o for o in typed if o.query.category == "tag"]
+    found = sum(1 for o in tags if o.rank() and o.rank() <= 3)
+    assert found / len(tags) >= FLOOR_TAG_HIT3, [o.query.text for o in tags if not (o.rank() and o.rank() <= 3)]
 
 
 def test_goal_set_meets_the_floors(outcomes):
@@ -78,6 +127,66 @@ def test_best_section_is_linked_right_after_its_page(search_page):
     assert any("#" in href for href in links[1:]), links
 
 
+def test_answer_is_shown_not_folded_and_leads_with_approved_wording(search_page):
+    page, _, _, _ = search_page
+    page.evaluate(RUN_QUERY, "快下班了")
+    first = page.locator(".md-search-result__list > li").first
+    # The answering section is a visible link of its own, outside 「在该页上还有 N 个…」.
+    section = first.locator(":scope > a.md-search-result__link[href*='#']").first
+    assert "快下班时客户来到柜面" in section.inner_text().replace("\u200b", "")
+    preview = section.locator(".hb-preview")
+    assert preview.locator(".hb-say").first.inner_text().startswith("✓ 这样说")
+    dont = preview.locator(".hb-dont")
+    assert dont.count() == 1 and dont.inner_text().startswith("✗ 不要这样说")
+    # Approved wording comes before the forbidden line.
+    order = preview.evaluate("el => [...el.children].map(c => c.className)")
+    assert order.index("hb-say") < order.index("hb-dont")
+
+
+def test_not_found_says_so_with_the_query(search_page):
+    page, _, _, _ = search_page
+    result = page.evaluate(RUN_QUERY, "漏气")
+    assert result["hrefs"] == [] and result["matched"] == 0
+    assert "没有找到「漏气」" in page.locator(".md-search-result__meta").inner_text()
+    # A single-character word that is in a page is still found (its run is there).
+    assert page.evaluate(RUN_QUERY, "听我讲")["hrefs"]
+    # Closest entries are offered, labelled as such, never as matches.
+    result = page.evaluate(RUN_QUERY, "访群")
+    assert result["matched"] == 0 and "没有找到「访群」" in result["notice"]
+    closest = page.locator(".md-search-result__list > li .hb-closest")
+    assert closest.count() >= 1 and "risks/group-visit/" in result["hrefs"][0]
+
+
+def test_pinyin_and_initials(search_page):
+    page, _, _, _ = search_page
+    for typed in ("xiangou", "xg", "xian gou"):
+        hrefs = page.evaluate(RUN_QUERY, typed)["hrefs"][:3]
+        assert any("policies/purchase-limit/" in h for h in hrefs), (typed, hrefs)
+
+
+def test_arrow_keys_and_enter_reach_the_answer_and_back_returns_to_the_query(search_page):
+    _, url, _, _ = search_page
+    with contextlib.closing(search_page[0].context.browser.new_context()) as context:
+        requests = RequestLog()
+        requests.attach(context)
+        page = context.new_page()
+        open_search(page, url)
+        page.evaluate(RUN_QUERY, "偷拍")
+        page.locator("input.md-search__input").focus()
+        page.keyboard.press("ArrowDown")
+        page.keyboard.press("ArrowDown")
+        focused = page.evaluate("document.activeElement.getAttribute('href')")
+        assert focused and "#" in focused, focused  # the answering section, not only its page
+        page.keyboard.press("Enter")
+        page.wait_for_url("**/risks/media-undercover/**")
+        assert "#" in page.url
+        page.go_back()
+        page.wait_for_function("document.querySelector('input.md-search__input').value === '偷拍'")
+        page.wait_for_selector(".md-search-result__list > li", state="visible")
+        assert "q=" in page.url
+        assert requests.external == []
+
+
 def test_search_sent_no_request_off_the_host(search_page, outcomes):
     _, _, requests, _ = search_page
     assert requests.external == []
@@ -104,3 +213,18 @@ def test_query_data_is_built_from_the_handbook(built_site):
     assert data["synonyms"]["举报"] == ["投诉"]
     assert data["t2s"]["訪"] == "访"
     assert "群访" in data["vocabulary"] and "客户" in data["common"]
+
+
+def test_customer_vocabulary_file_is_valid_and_names_handbook_words(built_site):
+    from conftest import ROOT
+
+    from handbook.search_prep import CUSTOMER_SYNONYMS, load_customer_synonyms
+    synonyms, problems = load_customer_synonyms(ROOT / CUSTOMER_SYNONYMS)
+    assert problems == [] and len(synonyms) >= 30
+    text = (built_site / "search" / "handbook-search-data.js").read_text(encoding="utf-8")
+    data = json.loads(text.split("=", 1)[1].rstrip().rstrip(";"))
+    vocabulary = set(data["vocabulary"])
+    # A handbook word that is in no page would find nothing: say which.
+    missing = sorted({c for words in synonyms.values() for c in words if c.lower() not in vocabulary})
+    assert missing == []
+    assert data["synonyms"]["回复"] == ["答复"] and "限购" in data["pinyin"]["xg"]

@@ -1,6 +1,9 @@
 """Build-time search preparation, without a build."""
 from __future__ import annotations
 
+import pytest
+from conftest import fixture_settings
+
 from handbook.search_prep import (
     declared_synonyms,
     dictionary_words,
@@ -49,3 +52,95 @@ def test_traditional_table_maps_single_characters():
     table = traditional_to_simplified()
     assert table["禮"] == "礼" and table["衝"] == "冲" and "礼" not in table
     assert all(len(k) == 1 and len(v) == 1 and ord(v) < 0x10000 for k, v in table.items())
+
+
+def test_pinyin_table_spells_terms_in_full_and_by_initials():
+    from handbook.search_prep import pinyin_table
+    pages = [page(title="限购", tags=["律师", "群访"]), page(title="投诉等级（一般、重大）")]
+    table = pinyin_table(pages, {"限购": 3, "下跪": 1, "群访": 2}, {"举报": ["投诉"]})
+    assert table["xiangou"] == ["限购"] and "限购" in table["xg"]
+    assert table["lvshi"] == ["律师"] == table["lushi"]  # ü typed v or u
+    assert table["tsdj"] == ["投诉等级"] and table["jubao"] == ["举报"]
+    assert "xg" in table and "下跪" not in table["xg"]  # index words get full pinyin only
+    assert table["xiagui"] == ["下跪"]
+
+
+def test_customer_synonyms_file(tmp_path):
+    from handbook.search_prep import load_customer_synonyms, merge_synonyms
+    good = tmp_path / "good.yml"
+    good.write_text("# 说明\n答复: [回复, 回话]\n证件: 身份证\n", encoding="utf-8")
+    assert load_customer_synonyms(good) == ({"回复": ["答复"], "回话": ["答复"], "身份证": ["证件"]}, [])
+    assert load_customer_synonyms(tmp_path / "missing.yml") == ({}, [])
+    assert merge_synonyms({"回复": ["答复"]}, {"回复": ["回访"]}) == {"回复": ["回访", "答复"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("答复:\n\t- 回复\n", "bad.yml:2"),                 # a tab
+    ("答复：[回复]\n限购: [x\n", "bad.yml:"),            # full-width colon makes it one string; bad flow list
+    ("- 答复\n", "bad.yml:1"),                          # not a mapping
+    ("答复:\n限购: [买不了, '']\n", "bad.yml:1"),        # no customer words; an empty one
+])
+def test_customer_synonyms_problems_name_file_line_and_fix(tmp_path, text, expected):
+    from handbook.search_prep import load_customer_synonyms
+    bad = tmp_path / "bad.yml"
+    bad.write_text(text, encoding="utf-8")
+    _, problems = load_customer_synonyms(bad)
+    assert problems and all("改法" in p for p in problems), problems
+    assert expected in problems[0], problems
+
+
+def test_customer_synonyms_in_gbk_are_named(tmp_path):
+    from handbook.search_prep import load_customer_synonyms
+    bad = tmp_path / "gbk.yml"
+    bad.write_bytes("答复: [回复]\n".encode("gbk"))
+    assert "UTF-8" in load_customer_synonyms(bad)[1][0]
+
+
+PAGE = """---
+id: scn-x
+kind: scenario
+title: 下班时来访
+tags: [下班, 培训]
+owner: 柜面服务组
+reviewed: 2026-11-20
+---
+
+# 下班时来访
+
+## 快下班时客户**来到**柜面
+
+!!! say "这样说"
+    - 您好，{{ 公司名称 }}欢迎您。
+
+!!! dont "不要这样说"
+    - 快下班了，明天再办。
+"""
+
+
+def test_answer_data_from_the_outline():
+    from handbook.checks import check_sources
+    from handbook.search_answers import (
+        answer_data,
+        answer_data_script,
+        forbidden_lines,
+        section_key,
+    )
+    report = check_sources([("scenarios/x.md", PAGE.encode()), ("risks/index.md", b"# x\n")], fixture_settings())
+    data = answer_data(report, fixture_settings())
+    situation = data["sections"]["scenarios/x/"][section_key("快下班时客户来到柜面")]
+    assert situation == {"say": [{"t": "您好，华炫科技欢迎您。"}], "dont": [{"t": "快下班了，明天再办。"}]}
+    assert data["pages"]["scenarios/x/"]["answer"] == 1   # a scenario is an answer even if tagged 培训
+    assert data["pages"]["risks/"]["answer"] == 0          # a section index page is background
+    assert forbidden_lines(report, fixture_settings()) == ["快下班了，明天再办。"]
+    assert answer_data_script(report, fixture_settings()).startswith("self.HANDBOOK_ANSWERS = {")
+
+
+def test_drafted_wording_is_marked():
+    from handbook.checks import check_sources
+    from handbook.search_answers import answer_data, section_key
+
+    page = PAGE.replace('!!! say "这样说"', '!!! say draft "这样说"')  # written for the handbook (provenance.py)
+    report = check_sources([("scenarios/x.md", page.encode())], fixture_settings())
+    situation = answer_data(report, fixture_settings())["sections"]["scenarios/x/"][section_key("快下班时客户来到柜面")]
+    assert situation["say"][0]["d"] == 1
+    assert "d" not in situation["dont"][0]

@@ -1,0 +1,133 @@
+"""Per-situation answer data for search previews, built from the page outlines.
+
+A search result's preview must never show 不要这样说 wording as if it were the
+script.  Material's teaser is the text around the first match, which is often a
+forbidden line with no label.  The browser (docs/assets/javascripts/workers/
+handbook-preview.js) instead builds the preview of a result from this data: the
+approved wording (这样说) of the matching situation first, and a forbidden line
+only with its ✗ label and its approved counterpart beside it.  Drafted wording
+(`Phrase.draft`, not yet signed off) is marked 「待审」.
+
+The data is keyed the way search results are: the page URL and the heading of
+the section, reduced to letters and digits (a result's title is that heading,
+with jieba's U+200B between words).  `answer_data_script(report, settings)` is a
+generator of the form `f(report, settings) -> str` for the build.
+"""
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+
+import markdown
+
+from .checks import Report
+from .outline import VALUE_NAME, Block
+from .settings import Settings
+
+# Pages that answer a live question (scenario, risk, policy pages) and pages
+# that are background for a call: training exercises, case stories and section
+# index pages.  For the same match the search ranks the background pages after
+# every other page (principles and processes pages are answers too, for their
+# own questions: 96% is answered by 数字与统计).  Background pages are told by
+# their tags, so a trainer's new case page is one too.
+ANSWER_KINDS = ("scenario", "risk", "policy")
+BACKGROUND_TAGS = ("培训", "练习", "案例", "故事")
+_TAGS = re.compile(r"<[^>]+>")
+_NOT_WORD = re.compile(r"[\W_]+")
+_MD = markdown.Markdown()
+
+
+def section_key(heading: str) -> str:
+    """A heading reduced to letters and digits; the browser reduces a result's
+    title the same way (`/[^\\p{L}\\p{N}]+/gu`)."""
+    return _NOT_WORD.sub("", heading).lower()
+
+
+def page_url(path: str) -> str:
+    """docs/ path → the site URL Material's index uses (use_directory_urls)."""
+    stem = path.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def plain(text: str, org_values: dict[str, str]) -> str:
+    """Wording as the agent reads it: organisation values filled in, Markdown
+    emphasis and links rendered to their text (by Python-Markdown), no tags."""
+    text = VALUE_NAME.sub(lambda m: str(org_values.get(m.group(1), m.group(0))), text)
+    _MD.reset()
+    rendered = _MD.convert(text)
+    return html.unescape(_TAGS.sub("", rendered)).strip()
+
+
+@dataclass
+class Line:
+    text: str
+    draft: bool = False
+
+    def data(self):
+        return {"t": self.text, "d": 1} if self.draft else {"t": self.text}
+
+
+@dataclass
+class Situation:
+    url: str
+    heading: str          # "" for wording before the first ## heading
+    say: list[Line] = field(default_factory=list)
+    dont: list[Line] = field(default_factory=list)
+
+
+def _lines(block: Block, org_values: dict[str, str]) -> list[Line]:
+    return [Line(plain(p.text, org_values), bool(getattr(p, "draft", False))) for p in block.phrases]
+
+
+def situations(report: Report, settings: Settings) -> list[Situation]:
+    """Every heading (or page lead) that has 这样说 or 不要这样说 wording."""
+    result = []
+    for page in report.pages:
+        outline = report.outlines.get(page.path)
+        if outline is None:
+            continue
+        url = page_url(page.path)
+        parts = [("", outline.lead_blocks)] + [(s.heading, s.blocks) for s in outline.sections]
+        for heading, blocks in parts:
+            situation = Situation(url, plain(heading, settings.org_values) if heading else "")
+            for block in blocks:
+                if block.type == "say":
+                    situation.say.extend(_lines(block, settings.org_values))
+                elif block.type == "dont":
+                    situation.dont.extend(_lines(block, settings.org_values))
+            if situation.say or situation.dont:
+                result.append(situation)
+    return result
+
+
+def forbidden_lines(report: Report, settings: Settings) -> list[str]:
+    return sorted({line.text for s in situations(report, settings) for line in s.dont})
+
+
+def answer_data(report: Report, settings: Settings) -> dict:
+    pages = {}
+    for page in report.pages:
+        if page.text is None:
+            continue
+        kind = str(page.meta.get("kind") or "")
+        tags = {str(tag) for tag in page.meta.get("tags") or []}
+        background = kind not in ANSWER_KINDS and (
+            page.path == "index.md" or page.path.endswith("/index.md") or bool(tags & set(BACKGROUND_TAGS)))
+        pages[page_url(page.path)] = {"kind": kind, "answer": 0 if background else 1}
+    sections: dict[str, dict] = {}
+    for s in situations(report, settings):
+        sections.setdefault(s.url, {})[section_key(s.heading)] = {
+            "say": [line.data() for line in s.say], "dont": [line.data() for line in s.dont]}
+    return {"pages": pages, "sections": sections}
+
+
+def answer_data_script(report: Report, settings: Settings) -> str:
+    """Generated file search/handbook-answers.js: `self.HANDBOOK_ANSWERS = {…}`."""
+    data = json.dumps(answer_data(report, settings), ensure_ascii=False, separators=(",", ":"))
+    return f"self.HANDBOOK_ANSWERS = {data};\n"

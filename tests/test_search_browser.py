@@ -1,0 +1,105 @@
+"""The pages an agent opens from search, in a real browser at the two screen
+sizes agents use (a 1366 × 768 counter screen, a 390 × 844 phone): the CJK font
+stack is applied, copy buttons are tap targets and stay out of print, the
+approved wording is readable, the home page's most-used list is above the fold,
+and search result previews carry their labels.  Screenshots go to the pytest
+temporary directory for a person to look at."""
+from __future__ import annotations
+
+import pytest
+from browser import RequestLog, chromium, chromium_missing_message, serve_site
+from search_eval import RUN_QUERY, open_search
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {"counter": (1366, 768), "phone": (390, 844)}
+SCENARIO = "scenarios/after-hours/"
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    missing = chromium_missing_message()
+    if missing:
+        pytest.fail(missing)
+    with serve_site(built_site) as url, chromium() as browser:
+        requests = RequestLog()
+        yield url, browser, requests
+    assert requests.external == []
+
+
+def open_page(site, path, screen):
+    url, browser, requests = site
+    width, height = SCREENS[screen]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    requests.attach(context)
+    page = context.new_page()
+    page.goto(url + path)
+    page.wait_for_selector(".hb-copy", state="attached") if path == SCENARIO else None
+    return page
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_the_cjk_font_stack_is_applied(site, screen):
+    page = open_page(site, SCENARIO, screen)
+    for selector in ("body", ".md-typeset h1", ".md-search__input"):
+        family = page.locator(selector).first.evaluate("el => getComputedStyle(el).fontFamily")
+        assert family.startswith('"PingFang SC"'), (selector, family)
+    page.context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_copy_buttons_are_tap_targets(site, screen, tmp_path):
+    page = open_page(site, SCENARIO, screen)
+    boxes = [b.bounding_box() for b in page.locator(".hb-copy").all()]
+    assert boxes
+    assert all(box["width"] >= 44 and box["height"] >= 44 for box in boxes), boxes[:3]
+    # The button does not cover the wording it copies.
+    first = page.locator(".say li").first
+    text_right = first.evaluate("""li => { const r = document.createRange(); r.selectNodeContents(li.firstChild);
+                                          return r.getBoundingClientRect().right; }""")
+    assert text_right <= boxes[0]["x"] + 1
+    page.screenshot(path=str(tmp_path / f"{screen}-scenario.png"), full_page=False)
+    page.context.close()
+
+
+def test_copy_buttons_are_not_printed(site):
+    page = open_page(site, SCENARIO, "counter")
+    page.emulate_media(media="print")
+    assert page.locator(".hb-copy").first.evaluate("el => getComputedStyle(el).display") == "none"
+    page.context.close()
+
+
+def test_approved_wording_is_readable_on_a_counter_screen(site):
+    page = open_page(site, SCENARIO, "counter")
+    say = page.locator(".admonition.say").first.bounding_box()
+    # About 30 characters a line or more at 0.85rem (17 px): the column is not squeezed.
+    assert say["width"] >= 500, say
+    size = page.locator(".say li").first.evaluate("el => parseFloat(getComputedStyle(el).fontSize)")
+    assert size >= 16
+    page.context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_most_used_list_is_above_the_fold_on_the_home_page(site, screen, tmp_path):
+    page = open_page(site, "", screen)
+    height = SCREENS[screen][1]
+    heading = page.locator("h2#最常用").bounding_box()
+    first_row = page.locator("table tbody tr").first.bounding_box()
+    assert heading["y"] < height and first_row["y"] + first_row["height"] <= height, (heading, first_row)
+    page.screenshot(path=str(tmp_path / f"{screen}-home.png"))
+    page.context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_result_previews_label_forbidden_wording(site, screen, tmp_path):
+    page = open_page(site, "", screen)
+    open_search(page, site[0])
+    page.evaluate(RUN_QUERY, "偷拍")
+    preview = page.locator(".md-search-result__list .hb-preview").first
+    preview.wait_for(state="visible")
+    say, dont = preview.locator(".hb-say"), preview.locator(".hb-dont")
+    assert say.inner_text().startswith("✓ 这样说") and dont.inner_text().startswith("✗ 不要这样说")
+    assert dont.locator("del").count() == 1  # struck through, not colour alone
+    assert say.bounding_box()["y"] < dont.bounding_box()["y"]  # the approved line comes first
+    page.screenshot(path=str(tmp_path / f"{screen}-results.png"))
+    page.context.close()
