@@ -55,11 +55,30 @@ def dictionary_words(pages: list[Page], glossary: str = "") -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def _tokenizer():
+def _main_dictionary() -> tuple[dict, int]:
+    """jieba's main dictionary as (word frequencies, total), loaded once per process.
+
+    It is loaded into jieba's default tokenizer, the one Material's search
+    plugin segments the pages with, so a build reads jieba's dictionary once
+    instead of twice (about 0.6 s).  The hooks run before Material's plugin
+    adds the user dictionary, so this is jieba's own dictionary.
+    """
     import jieba
 
+    jieba.dt.check_initialized()
+    return dict(jieba.dt.FREQ), jieba.dt.total
+
+
+def _tokenizer():
+    """A tokenizer with jieba's main dictionary only: a fresh copy for each
+    evaluation, so terms accepted by an earlier build in the same process
+    (`mkdocs serve` rebuilds) do not change the next dictionary."""
+    import jieba
+
+    frequencies, total = _main_dictionary()
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
+    # FREQ/total/initialized are what Tokenizer.initialize() sets from the file.
+    tokenizer.FREQ, tokenizer.total, tokenizer.initialized = dict(frequencies), total, True
     return tokenizer
 
 
