@@ -178,6 +178,15 @@ def query_data_script(data: dict) -> str:
 def write_query_data(site_dir: Path, pages: list[Page]) -> Path:
     index_file = Path(site_dir) / "search" / "search_index.json"
     search_index = json.loads(index_file.read_text(encoding="utf-8"))
+    # Material writes the index with every Chinese character escaped (\uXXXX,
+    # six bytes instead of three): every page load fetches and parses it, so it
+    # is written again as plain UTF-8, the same JSON at less than half the size.
+    text = json.dumps(search_index, ensure_ascii=False, separators=(",", ":"))
+    index_file.write_text(text, encoding="utf-8")
+    data = query_data(search_index, pages)
+    # The browser keeps the lunr index it built under this hash and reuses it
+    # until the index changes (docs/assets/javascripts/workers/handbook-index.js).
+    data["index"] = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
     target = Path(site_dir) / "search" / "handbook-search-data.js"
-    target.write_text(query_data_script(query_data(search_index, pages)), encoding="utf-8")
+    target.write_text(query_data_script(data), encoding="utf-8")
     return target

@@ -17,10 +17,11 @@
  */
 (function () {
   "use strict";
-  var QUERY = 2; // SearchMessageType.QUERY in Material's worker
+  var SETUP = 0; // SearchMessageType.SETUP in Material's worker
+  var QUERY = 2; // SearchMessageType.QUERY
   var RESULT = 3; // SearchMessageType.RESULT
   var params = new URL(self.location.href).searchParams;
-  importScripts(params.get("query"), params.get("data"));
+  importScripts(params.get("query"), params.get("data"), new URL("handbook-index.js", self.location.href).href);
   var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
 
   function plain(html) {
@@ -112,6 +113,9 @@
     if (type !== "message") return register(type, listener, options);
     return register(type, function (event) {
       var message = event.data;
+      if (message && message.type === SETUP) {  // a stored index, if any (handbook-index.js)
+        return self.handbookIndex.prepare(self.HANDBOOK_SEARCH.index).then(function () { return listener(event); });
+      }
       if (message && message.type === QUERY && typeof message.data === "string") {
         var plan = transform(message.data);
         pending.push(plan.words);
@@ -121,4 +125,5 @@
     }, options);
   };
   importScripts(params.get("material"));
+  self.handbookIndex.install();
 })();
