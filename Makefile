@@ -19,9 +19,10 @@ $(STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
 
-## Live preview for trainers: rebuilds on every save.
+## Live preview for trainers: on every save, rebuilds the pages that changed
+## (the navigation of other pages catches up on the next `make serve`).
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr $(ADDR)
+	$(BIN)/mkdocs serve --dirty --dev-addr $(ADDR)
 
 ## The standard build: strict, into site/.
 build: setup

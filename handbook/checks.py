@@ -48,21 +48,45 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in Path(docs_dir).rglob("*.md") if p.is_file())
 
 
-def check_docs(settings: Settings) -> Report:
+class PageCache:
+    """Pages already checked on their own, by path and content, for a process that
+    checks the same docs again and again (`mkdocs serve` checks every page on each
+    save; a 1,200-page handbook spends seconds on pages that did not change).
+    Checks across pages (ids, references) always run on all pages."""
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.pages: dict[tuple[str, bytes], tuple[Page, Outline | None]] = {}
+
+    def lookup(self, sources: list[tuple[str, bytes]], settings: Settings) -> dict:
+        if settings != self.settings:  # other organisation values, review periods or day
+            self.settings, self.pages = settings, {}
+        self.pages = {key: self.pages[key] for key in sources if key in self.pages}  # drop old versions
+        return self.pages
+
+
+def check_docs(settings: Settings, cache: PageCache | None = None) -> Report:
     docs_dir = Path(settings.docs_dir)
     sources = [(f.relative_to(docs_dir).as_posix(), f.read_bytes()) for f in markdown_files(docs_dir)]
-    return check_sources(sources, settings)
+    return check_sources(sources, settings, cache)
 
 
-def check_sources(sources: list[tuple[str, bytes]], settings: Settings) -> Report:
+def check_sources(sources: list[tuple[str, bytes]], settings: Settings, cache: PageCache | None = None) -> Report:
     report = Report()
+    checked = cache.lookup(sources, settings) if cache is not None else {}
     for rel, data in sources:
-        page = parse_page(rel, data)
-        check_front_matter(page)
-        if page.text is not None and page.body_known:
-            outline = parse_outline(page.body, page.body_start)
+        if (rel, data) in checked:
+            page, outline = checked[(rel, data)]
+        else:
+            page, outline = parse_page(rel, data), None
+            check_front_matter(page)
+            if page.text is not None and page.body_known:
+                outline = parse_outline(page.body, page.body_start)
+                check_body(page, outline, settings)
+            if cache is not None:
+                checked[(rel, data)] = (page, outline)
+        if outline is not None:
             report.outlines[rel] = outline
-            check_body(page, outline, settings)
         report.pages.append(page)
     problems = [p for page in report.pages for p in page.problems]
     problems += check_ids_and_references(report.pages)

@@ -16,23 +16,31 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handbook import cards, freshness, search_prep
-from handbook.checks import check_docs
+from handbook.checks import PageCache, check_docs
+from handbook.live_index import LiveIndex
 from handbook.settings import load_settings
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
 
-_state: dict = {"command": None, "settings": None, "report": None}
+_state: dict = {"command": None, "settings": None, "report": None, "live_index": None, "page_urls": set(),
+                "check_cache": None}
 
 
 def on_startup(command, dirty):
     _state["command"] = command
+    if command == "serve":  # each save checks again only the pages that changed
+        _state["check_cache"] = PageCache()
+    if command == "serve" and dirty:  # `make serve`: only changed pages are rebuilt
+        _state["live_index"] = LiveIndex()
 
 
 @event_priority(100)  # before Material's search plugin reads its jieba settings
 def on_config(config):
     settings = _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
-    report = _state["report"] = check_docs(settings)
+    report = _state["report"] = check_docs(settings, _state["check_cache"])
+    if _state["live_index"] is not None:
+        _state["live_index"].start_build()
     search = config.plugins.get("material/search")
     if search is not None:
         path = search_prep.write_user_dictionary(report.pages, Path(config.config_file_path).parent)
@@ -55,6 +63,7 @@ def on_files(files, config):
             files.remove(file)
     files.append(File.generated(config, MAINTENANCE_PAGE,
                                 content=freshness.maintenance_markdown(report.pages, settings)))
+    _state["page_urls"] = {file.url for file in files.documentation_pages()}
     return files
 
 
@@ -69,9 +78,19 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(-100)  # after Material's search plugin has indexed the page
+def on_page_context(context, page, config, nav):
+    search = config.plugins.get("material/search")
+    if _state["live_index"] is not None and search is not None:
+        _state["live_index"].page_rendered(page.url, search.search_index.entries)
+    return context
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
     if config.plugins.get("material/search") is not None and _state["report"] is not None:
+        if _state["live_index"] is not None:
+            _state["live_index"].write(Path(config.site_dir) / "search" / "search_index.json", _state["page_urls"])
         search_prep.write_query_data(Path(config.site_dir), _state["report"].pages)
     errors = _state["report"].errors if _state["report"] else []
     if errors and _state["command"] != "serve":
