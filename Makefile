@@ -49,7 +49,10 @@ browser:
 
 bench: setup browser
 	$(BIN)/python tools/bench_checks.py
-	$(BIN)/python tools/bench_search.py
+	$(BIN)/python tools/bench_search.py --skip-scale
+	$(BIN)/python tools/bench_scale.py
+	$(BIN)/python tools/bench_preview.py
+	$(BIN)/python tools/bench_preview.py --scale 20 --saves 3
 
 clean:
 	rm -rf site .pytest_cache

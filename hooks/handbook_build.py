@@ -19,18 +19,20 @@ from handbook import cards, freshness, search_prep
 from handbook.checks import PageCache, check_docs
 from handbook.live_index import LiveIndex
 from handbook.settings import load_settings
+from handbook.template_cache import MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
 
 _state: dict = {"command": None, "settings": None, "report": None, "live_index": None, "page_urls": set(),
-                "check_cache": None}
+                "check_cache": None, "templates": None}
 
 
 def on_startup(command, dirty):
     _state["command"] = command
-    if command == "serve":  # each save checks again only the pages that changed
+    if command == "serve":  # each save checks and compiles again only what changed
         _state["check_cache"] = PageCache()
+        _state["templates"] = MemoryBytecodeCache()
     if command == "serve" and dirty:  # `make serve`: only changed pages are rebuilt
         _state["live_index"] = LiveIndex()
 
@@ -65,6 +67,12 @@ def on_files(files, config):
                                 content=freshness.maintenance_markdown(report.pages, settings)))
     _state["page_urls"] = {file.url for file in files.documentation_pages()}
     return files
+
+
+def on_env(env, config, files):
+    if _state["templates"] is not None:
+        env.bytecode_cache = _state["templates"]
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -118,3 +118,23 @@ def test_dirty_live_preview_keeps_search_complete_and_shows_problems(small_proje
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_compiled_templates_are_reused_until_their_source_changes():
+    import jinja2
+
+    from handbook.template_cache import MemoryBytecodeCache
+
+    cache, compiled = MemoryBytecodeCache(), []
+
+    class Counting(jinja2.Environment):
+        def _compile(self, source, filename):
+            compiled.append(filename)
+            return super()._compile(source, filename)
+
+    def render(source):  # a new environment per rebuild, as MkDocs makes one
+        env = Counting(loader=jinja2.DictLoader({"page.html": source}), bytecode_cache=cache)
+        return env.get_template("page.html").render(name="甲")
+
+    assert render("{{ name }}") == render("{{ name }}") == "甲" and len(compiled) == 1
+    assert render("改了：{{ name }}") == "改了：甲" and len(compiled) == 2
