@@ -130,14 +130,27 @@ def declared_synonyms(pages: list[Page]) -> dict[str, list[str]]:
     return {alias: sorted(words) for alias, words in sorted(result.items())}
 
 
-def index_vocabulary(search_index: dict) -> tuple[int, dict[str, int]]:
-    """(number of entries, Han token → number of entries containing it)."""
-    separator = re.compile(search_index.get("config", {}).get("separator") or r"[\s\-]+")
+def index_vocabulary(search_index: dict, memo: dict | None = None) -> tuple[int, dict[str, int]]:
+    """(number of entries, Han token → number of entries containing it).
+
+    `memo` (kept by the caller between `mkdocs serve` rebuilds) holds each
+    entry's tokens, so a rebuild splits only the entries that changed; it keeps
+    only the entries of this index."""
+    pattern = search_index.get("config", {}).get("separator") or r"[\s\-]+"
+    separator = re.compile(pattern)
     df: Counter = Counter()
     docs = search_index.get("docs", [])
+    known = {} if memo is None else memo.pop("", {}).get(pattern, {})
+    seen = {}
     for doc in docs:
-        tokens = set(separator.split(f"{doc.get('title', '')}\u200b{doc.get('text', '')}"))
-        df.update(token for token in tokens if HAN.fullmatch(token))
+        text = f"{doc.get('title', '')}\u200b{doc.get('text', '')}"
+        tokens = known.get(text)
+        if tokens is None:
+            tokens = frozenset(token for token in separator.split(text) if HAN.fullmatch(token))
+        seen[text] = tokens
+        df.update(tokens)
+    if memo is not None:
+        memo[""] = {pattern: seen}
     return len(docs), dict(df)
 
 
@@ -159,8 +172,8 @@ def traditional_to_simplified() -> dict[str, str]:
     return table
 
 
-def query_data(search_index: dict, pages: list[Page]) -> dict:
-    entries, df = index_vocabulary(search_index)
+def query_data(search_index: dict, pages: list[Page], memo: dict | None = None) -> dict:
+    entries, df = index_vocabulary(search_index, memo)
     common = sorted(t for t, n in df.items() if entries and n / entries > COMMON_SHARE)
     return {
         "entries": entries,
@@ -175,7 +188,7 @@ def query_data_script(data: dict) -> str:
     return "self.HANDBOOK_SEARCH = " + json.dumps(data, ensure_ascii=False, separators=(",", ":")) + ";\n"
 
 
-def write_query_data(site_dir: Path, pages: list[Page]) -> Path:
+def write_query_data(site_dir: Path, pages: list[Page], memo: dict | None = None) -> Path:
     index_file = Path(site_dir) / "search" / "search_index.json"
     search_index = json.loads(index_file.read_text(encoding="utf-8"))
     # Material writes the index with every Chinese character escaped (\uXXXX,
@@ -183,7 +196,7 @@ def write_query_data(site_dir: Path, pages: list[Page]) -> Path:
     # is written again as plain UTF-8, the same JSON at less than half the size.
     text = json.dumps(search_index, ensure_ascii=False, separators=(",", ":"))
     index_file.write_text(text, encoding="utf-8")
-    data = query_data(search_index, pages)
+    data = query_data(search_index, pages, memo)
     # The browser keeps the lunr index it built under this hash and reuses it
     # until the index changes (docs/assets/javascripts/workers/handbook-index.js).
     data["index"] = hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]

@@ -25,7 +25,7 @@ log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
 
 _state: dict = {"command": None, "settings": None, "report": None, "live_index": None, "page_urls": set(),
-                "check_cache": None, "templates": None}
+                "check_cache": None, "templates": None, "vocabulary": None}
 
 
 def on_startup(command, dirty):
@@ -33,6 +33,7 @@ def on_startup(command, dirty):
     if command == "serve":  # each save checks and compiles again only what changed
         _state["check_cache"] = PageCache()
         _state["templates"] = MemoryBytecodeCache()
+        _state["vocabulary"] = {}
     if command == "serve" and dirty:  # `make serve`: only changed pages are rebuilt
         _state["live_index"] = LiveIndex()
 
@@ -99,7 +100,7 @@ def on_post_build(config):
     if config.plugins.get("material/search") is not None and _state["report"] is not None:
         if _state["live_index"] is not None:
             _state["live_index"].write(Path(config.site_dir) / "search" / "search_index.json", _state["page_urls"])
-        search_prep.write_query_data(Path(config.site_dir), _state["report"].pages)
+        search_prep.write_query_data(Path(config.site_dir), _state["report"].pages, _state["vocabulary"])
     errors = _state["report"].errors if _state["report"] else []
     if errors and _state["command"] != "serve":
         files = len({p.path for p in errors})

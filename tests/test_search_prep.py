@@ -47,6 +47,11 @@ def test_vocabulary_counts_entries_per_token():
     index["docs"] += [{"title": f"第{n}节", "text": "客户"} for n in range(8)]
     data = query_data(index, [])
     assert data["common"] == ["客户"]  # in 10 of 10 entries; 群访 and 限购 in 1 of 10
+    memo: dict = {}  # mkdocs serve keeps each entry's tokens between rebuilds
+    assert index_vocabulary(index, memo) == index_vocabulary(index, memo) == index_vocabulary(index)
+    index["docs"][0]["text"] = "投诉"
+    assert index_vocabulary(index, memo) == index_vocabulary(index)
+    assert len(memo[""]["[\\s\\u200b]+"]) == len({(d["title"], d["text"]) for d in index["docs"]})
 
 
 def test_traditional_table_maps_single_characters():
