@@ -21,7 +21,8 @@ $(STAMP): requirements.txt pyproject.toml
 
 ## Live preview for trainers: rebuilds on every save.  A broken setup (mkdocs.yml,
 ## snippets/org.yml) is named with file, line and fix, before starting and on every
-## save; page problems are shown on the pages themselves.
+## save; page problems are shown on the pages themselves.  Only the pages that
+## changed are rebuilt (the navigation of other pages catches up on the next start).
 serve: setup
 	$(BIN)/handbook serve --dev-addr $(ADDR)
 
@@ -77,7 +78,10 @@ cards: setup browser
 
 bench: setup browser
 	$(BIN)/python tools/bench_checks.py
-	$(BIN)/python tools/bench_search.py
+	$(BIN)/python tools/bench_search.py --skip-scale
+	$(BIN)/python tools/bench_scale.py
+	$(BIN)/python tools/bench_preview.py
+	$(BIN)/python tools/bench_preview.py --scale 20 --saves 3
 	$(BIN)/python tools/bench_builders.py
 
 clean:

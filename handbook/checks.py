@@ -60,14 +60,33 @@ def markdown_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in Path(docs_dir).rglob("*.md") if p.is_file())
 
 
-def check_docs(settings: Settings) -> Report:
+class PageCache:
+    """Pages already checked on their own, by path and content, for a process that
+    checks the same docs again and again (`mkdocs serve` checks every page on each
+    save; a 1,200-page handbook spends seconds on pages that did not change).
+    Checks across pages (ids, references) always run on all pages."""
+
+    def __init__(self) -> None:
+        self.settings: Settings | None = None
+        self.house = b""
+        self.pages: dict[tuple[str, bytes], tuple[Page, Outline | None]] = {}
+
+    def lookup(self, sources: list[tuple[str, bytes]], settings: Settings, house: bytes = b"") -> dict:
+        # Other organisation values, review periods, day, roles or style rules: check again.
+        if (settings, house) != (self.settings, self.house):
+            self.settings, self.house, self.pages = settings, house, {}
+        self.pages = {key: self.pages[key] for key in sources if key in self.pages}  # drop old versions
+        return self.pages
+
+
+def check_docs(settings: Settings, cache: PageCache | None = None) -> Report:
     docs_dir = Path(settings.docs_dir)
     from .generated import source_paths  # here: the registry's generators import this module
 
     generated = source_paths()  # written by `handbook zensical`, not by trainers
     files = [(f.relative_to(docs_dir).as_posix(), f) for f in markdown_files(docs_dir)]
     sources = [(rel, f.read_bytes()) for rel, f in files if rel not in generated]
-    return check_sources(sources, settings, read_project(settings), age=file_age(docs_dir))
+    return check_sources(sources, settings, read_project(settings), age=file_age(docs_dir), cache=cache)
 
 
 def read_project(settings: Settings) -> Project:
@@ -115,17 +134,25 @@ def check_project(files: dict[str, bytes], settings: Settings, docs: str = "docs
 
 
 def check_sources(sources: list[tuple[str, bytes]], settings: Settings, project: Project | None = None,
-                  age=None) -> Report:
+                  age=None, cache: PageCache | None = None) -> Report:
     report = Report()
     house = house_rules.load(settings.snippets_dir)
+    checked = cache.lookup(sources, settings, house_rules.fingerprint(settings.snippets_dir)) \
+        if cache is not None else {}
     for rel, data in sources:
-        page = parse_page(rel, data)
-        check_front_matter(page)
-        if page.text is not None and page.body_known:
-            outline = parse_outline(page.body, page.body_start)
+        if (rel, data) in checked:
+            page, outline = checked[(rel, data)]
+        else:
+            page, outline = parse_page(rel, data), None
+            check_front_matter(page)
+            if page.text is not None and page.body_known:
+                outline = parse_outline(page.body, page.body_start)
+                check_body(page, outline, settings)
+                house_rules.check_page(page, outline, house, settings.org_values)
+            if cache is not None:
+                checked[(rel, data)] = (page, outline)
+        if outline is not None:
             report.outlines[rel] = outline
-            check_body(page, outline, settings)
-            house_rules.check_page(page, outline, house, settings.org_values)
         report.pages.append(page)
     problems = [p for page in report.pages for p in page.problems] + house.file_problems
     problems += check_ids_and_references(report.pages, age)

@@ -43,6 +43,7 @@ class Generated:
 GENERATED: list[Generated] = [
     Generated("guide/maintenance.md", "page", freshness.maintenance_page),
     Generated(search_data.DATA_PATH, "site", search_data.query_data_for_site),
+    Generated(search_data.MATERIAL_INDEX, "site", search_data.compact_material_index),
     # Safe previews: each situation's wording, labelled, for the search worker (handbook-preview.js).
     Generated("search/handbook-answers.js", "site", search_answers.answer_data_script),
     Generated(business.DATA_FILE, "asset", business.data_js),

@@ -33,6 +33,14 @@ class HouseData:
     file_problems: list[Problem] = field(default_factory=list)
 
 
+def fingerprint(snippets_dir: Path | None) -> bytes:
+    """The roles and style files as they are now (a cache of checked pages is only valid for these)."""
+    if snippets_dir is None:
+        return b""
+    files = [Path(snippets_dir) / name for name in ("roles.yml", "style.yml")]
+    return b"\0".join(f.read_bytes() if f.is_file() else b"" for f in files)
+
+
 def load(snippets_dir: Path | None) -> HouseData:
     data = HouseData()
     if snippets_dir is None:

@@ -13,6 +13,7 @@ vocabulary comes from the index the builder wrote:
 """
 from __future__ import annotations
 
+import hashlib
 import html
 import json
 import re
@@ -21,6 +22,29 @@ from pathlib import Path
 from . import search_prep
 
 DATA_PATH = "search/handbook-search-data.js"
+MATERIAL_INDEX = "search/search_index.json"
+# Each index entry's tokens, kept for the life of the process: `mkdocs serve`
+# then splits only the entries that changed since the last rebuild.
+_VOCABULARY_MEMO: dict = {}
+
+
+def _material_index(settings) -> dict | None:
+    path = Path(settings.site_dir) / MATERIAL_INDEX
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def compact_index_text(index: dict) -> str:
+    """Material's index as plain UTF-8 JSON.  Material writes every Chinese
+    character escaped (\\uXXXX, six bytes instead of three); every page load
+    fetches and parses the index, so the same JSON is written again at less than
+    half the size."""
+    return json.dumps(index, ensure_ascii=False, separators=(",", ":"))
+
+
+def compact_material_index(report, settings) -> str | None:
+    """Registry generator (kind "site"): search/search_index.json rewritten compactly."""
+    index = _material_index(settings)
+    return compact_index_text(index) if index is not None else None
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -42,10 +66,13 @@ def zensical_as_lunr(search_json: dict, words: list[str]) -> dict:
 def query_data_for_site(report, settings) -> str | None:
     """Registry generator (kind "site"): the data script, or None when the site has no search index."""
     site = Path(settings.site_dir)
-    material = site / "search" / "search_index.json"
     zensical = site / "search.json"
-    if material.is_file():
-        index = json.loads(material.read_text(encoding="utf-8"))
+    index = _material_index(settings)
+    index_hash = None
+    if index is not None:
+        # The browser keeps the lunr index it built under this hash and reuses it
+        # until the index changes (docs/assets/javascripts/workers/handbook-index.js).
+        index_hash = hashlib.sha1(compact_index_text(index).encode("utf-8")).hexdigest()[:16]
     elif zensical.is_file():
         glossary = Path(settings.project_dir or ".") / "snippets" / "glossary.md"
         words = search_prep.dictionary_words(report.pages, glossary.read_text(encoding="utf-8")
@@ -55,4 +82,7 @@ def query_data_for_site(report, settings) -> str | None:
         return None
     project = Path(settings.project_dir or ".")
     customer, _ = search_prep.load_customer_synonyms(project / search_prep.CUSTOMER_SYNONYMS)  # problems: the hook
-    return search_prep.query_data_script(search_prep.query_data(index, report.pages, customer))
+    data = search_prep.query_data(index, report.pages, customer, _VOCABULARY_MEMO)
+    if index_hash:
+        data["index"] = index_hash
+    return search_prep.query_data_script(data)

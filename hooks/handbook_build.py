@@ -22,25 +22,36 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
 from handbook import cards, furniture, generated, search_prep
-from handbook.checks import Report, check_docs
+from handbook.checks import PageCache, Report, check_docs
+from handbook.live_index import LiveIndex
 from handbook.settings import load_settings
+from handbook.template_cache import MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 MAINTENANCE_PAGE = "guide/maintenance.md"
 SEARCH_FLAG = "handbook_search_data"  # config.extra flag read by overrides/main.html
 
-_state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, [])}
+_state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, []),
+                "live_index": None, "page_urls": set(), "check_cache": None, "templates": None}
 
 
 def on_startup(command, dirty):
     _state["command"] = command
+    if command == "serve":  # each save checks and compiles again only what changed
+        _state["check_cache"] = PageCache()
+        _state["templates"] = MemoryBytecodeCache()
+    if command == "serve" and dirty:  # `make serve`: only changed pages are rebuilt
+        _state["live_index"] = LiveIndex()
 
 
 @event_priority(100)  # before Material's search plugin reads its jieba settings
 def on_config(config):
     settings = _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
     settings.site_dir = Path(config.site_dir)
-    report = _state["report"] = check_docs(settings) if Path(settings.docs_dir).is_dir() else Report()
+    report = _state["report"] = check_docs(settings, _state["check_cache"]) if Path(settings.docs_dir).is_dir() \
+        else Report()
+    if _state["live_index"] is not None:
+        _state["live_index"].start_build()
     _state["pages"] = {page.path: page for page in report.pages}
     _state["index"] = furniture.page_index(report.pages)
     # The org file relative to mkdocs.yml, not to the directory the build was started from.
@@ -84,7 +95,14 @@ def on_files(files, config):
         if stale is not None:
             files.remove(stale)
         files.append(File.generated(config, path, content=content))
+    _state["page_urls"] = {file.url for file in files.documentation_pages()}
     return files
+
+
+def on_env(env, config, files):
+    if _state["templates"] is not None:
+        env.bytecode_cache = _state["templates"]
+    return env
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -100,9 +118,20 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+@event_priority(-100)  # after Material's search plugin has indexed the page
+def on_page_context(context, page, config, nav):
+    search = config.plugins.get("material/search")
+    if _state["live_index"] is not None and search is not None:
+        _state["live_index"].page_rendered(page.url, search.search_index.entries)
+    return context
+
+
 @event_priority(-100)  # after Material's search plugin has written its index
 def on_post_build(config):
     settings, report = _state["settings"], _state["report"]
+    search = config.plugins.get("material/search")
+    if _state["live_index"] is not None and search is not None:  # a --dirty rebuild indexed only changed pages
+        _state["live_index"].write(Path(config.site_dir) / "search" / "search_index.json", _state["page_urls"])
     if report is not None:
         generated.write(Path(config.site_dir), generated.render(("site",), report, settings))
     problems = _problems() if report is not None else []

@@ -56,7 +56,10 @@ def serve(args, settings) -> int:
     stop = threading.Event()
     watcher = threading.Thread(target=watch_setup, args=(config, stop), daemon=True)
     watcher.start()
-    server = subprocess.Popen([str(mkdocs), "serve", "-f", str(config), "--dev-addr", args.dev_addr],
+    # --dirty: a save rebuilds only the pages that changed (the hook keeps the search
+    # index complete and caches checks and templates); the navigation of other pages
+    # catches up on the next start.
+    server = subprocess.Popen([str(mkdocs), "serve", "--dirty", "-f", str(config), "--dev-addr", args.dev_addr],
                               cwd=config.parent)
     try:
         return server.wait()
