@@ -31,16 +31,16 @@ def codes(report) -> list[tuple[str, str]]:
 def test_page_cache_rechecks_changed_pages_and_always_checks_across_pages():
     cache, settings = PageCache(), fixture_settings()
     a, b = page_source("a.md", "scn-a"), page_source("b.md", "scn-b")
-    assert codes(check_sources([a, b], settings, cache)) == []
+    assert codes(check_sources([a, b], settings, cache=cache)) == []
     broken = page_source("b.md", "scn-b", channel="微信")
-    assert codes(check_sources([a, broken], settings, cache)) == codes(check_sources([a, broken], settings))
-    assert codes(check_sources([a, broken], settings, cache)) and cache.pages[a][0] is cache.pages[a][0]
+    assert codes(check_sources([a, broken], settings, cache=cache)) == codes(check_sources([a, broken], settings))
+    assert codes(check_sources([a, broken], settings, cache=cache)) and cache.pages[a][0] is cache.pages[a][0]
     duplicate = page_source("b.md", "scn-a")  # unchanged a.md is cached; the duplicate id is still found
-    assert ("b.md", "duplicate-id") in codes(check_sources([a, duplicate], settings, cache))
+    assert ("b.md", "duplicate-id") in codes(check_sources([a, duplicate], settings, cache=cache))
     assert set(cache.pages) == {a, duplicate}  # old versions are dropped
     other = fixture_settings()
     other.org_values = {**other.org_values, "公司名称": "另一家公司"}
-    check_sources([a], other, cache)
+    check_sources([a], other, cache=cache)
     assert cache.settings == other and set(cache.pages) == {a}
 
 
