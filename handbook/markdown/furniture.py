@@ -6,7 +6,8 @@ MkDocs it does nothing: MkDocs does not tell extensions which page they render,
 and the hook has already decorated the page.
 
 The handbook is read once per change (a page's furniture names other pages'
-titles), keyed on the size and modification time of every Markdown file.
+titles), keyed on the size and modification time of every Markdown file and
+of the settings files.
 """
 from __future__ import annotations
 
@@ -25,16 +26,32 @@ _lock = threading.Lock()
 _cache: dict = {}
 
 
+def _stat(path: Path) -> tuple:
+    try:
+        info = path.stat()
+        return str(path), info.st_mtime_ns, info.st_size
+    except OSError:
+        return str(path), None, None
+
+
+def _signature(config_file: Path, settings) -> tuple:
+    files = [config_file, Path(settings.org_file)] + markdown_files(settings.docs_dir)
+    return tuple(_stat(f) for f in files)
+
+
 def _handbook(config_file: Path):
-    """(settings, {path: Page}, id index) for the project, re-read when a page changes."""
-    settings = load_settings(config_file)
-    files = markdown_files(settings.docs_dir)
-    signature = (str(config_file), tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
+    """(settings, {path: Page}, id index) for the project, re-read only when a page or setting changes.
+
+    Zensical renders page by page in one process: reading the settings and the
+    handbook for every page would cost seconds per build."""
     with _lock:
-        if _cache.get("signature") != signature:
+        settings = _cache.get("settings")
+        if settings is None or _cache.get("config") != config_file \
+                or _cache.get("signature") != _signature(config_file, settings):
+            settings = load_settings(config_file)
             report = check_docs(settings)
-            _cache.update(signature=signature, settings=settings, pages={p.path: p for p in report.pages},
-                          index=furniture.page_index(report.pages))
+            _cache.update(config=config_file, signature=_signature(config_file, settings), settings=settings,
+                          pages={p.path: p for p in report.pages}, index=furniture.page_index(report.pages))
         return _cache["settings"], _cache["pages"], _cache["index"]
 
 
