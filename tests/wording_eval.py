@@ -37,6 +37,15 @@ def handbook_checker(config: Path = ROOT / "mkdocs.yml") -> Checker:
     return Checker(check_docs(settings), settings)
 
 
+def forbidden_source(report, path: str, text: str, org_values: dict[str, str] | None = None) -> str:
+    """`page:line` of a forbidden line, read from the page's outline (not from the checker's
+    pairs), so tests follow the page when content moves lines."""
+    lines = [p.line for b in report.outlines[path].blocks() if b.type == "dont" for p in b.phrases
+             if plain_text(p.text, org_values) == text]
+    assert len(lines) == 1, f"{text!r} is forbidden {len(lines)} times on {path}"
+    return f"{path}:{lines[0]}"
+
+
 def load_set(path: Path = SET, org_values: dict[str, str] | None = None) -> list[Item]:
     """A label names its forbidden line as the page's Markdown writes it; a `{{ 报装费 }}`
     in it is filled in with `org_values` (default: the project's snippets/org.yml) by the
