@@ -50,7 +50,10 @@ def test_sizes_and_booklets(handbook):
 def test_drafted_wording_is_labelled_on_cards():
     page = (ROOT / "docs/scenarios/waiting.md").read_bytes()
     report = check_sources([("scenarios/waiting.md", page)], fixture_settings())
-    block = next(b for b in report.outlines["scenarios/waiting.md"].blocks() if b.type == "say")
+    blocks = list(report.outlines["scenarios/waiting.md"].blocks())
+    for phrase in (p for b in blocks for p in b.phrases):
+        phrase.draft = False            # the page's own 待审 marks aside: exactly one is marked here
+    block = next(b for b in blocks if b.type == "say")
     block.phrases[0].draft = True       # issue 13's Phrase.draft
     [card] = cards_from(report, fixture_settings())
     document = card_html(card)

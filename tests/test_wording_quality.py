@@ -2,24 +2,20 @@
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT
 from wording_eval import (
     HOLDOUT,
     bigram_method,
     checker_method,
     evaluate,
+    handbook_checker,
     load_set,
     whole_line_method,
 )
 
-from handbook.checks import check_docs
-from handbook.settings import load_settings
-from handbook.wording.checker import Checker
-
 
 @pytest.fixture(scope="module")
 def checker():
-    return Checker(check_docs(load_settings(ROOT / "mkdocs.yml")))
+    return handbook_checker()
 
 
 def test_the_set_is_as_large_as_promised_and_labels_real_lines(checker):
@@ -29,6 +25,13 @@ def test_the_set_is_as_large_as_promised_and_labels_real_lines(checker):
     forbidden = {pair.forbidden.text for pair in checker.pairs}
     unknown = {line for item in rewordings for line in item.forbidden} - forbidden
     assert not unknown, f"labels that are no forbidden line of the handbook: {unknown}"
+    assert not any("{{" in line for line in forbidden), "org values not filled in"
+
+
+def test_hold_out_labels_real_lines(checker):
+    forbidden = {pair.forbidden.text for pair in checker.pairs}
+    unknown = {line for item in load_set(HOLDOUT) for line in item.forbidden} - forbidden
+    assert not unknown, f"hold-out labels that are no forbidden line of the handbook: {unknown}"
 
 
 def test_precision_and_recall_floors(checker):

@@ -14,8 +14,13 @@ from pathlib import Path
 
 import yaml
 
+from handbook.checks import check_docs
 from handbook.normalise import normalise
+from handbook.settings import load_settings
+from handbook.wording.checker import Checker
+from handbook.wording.pairs import plain_text
 
+ROOT = Path(__file__).resolve().parent.parent
 SET = Path(__file__).resolve().parent / "wording" / "utterances.yml"
 HOLDOUT = Path(__file__).resolve().parent / "wording" / "holdout.yml"   # reported only, never tuned on
 
@@ -26,12 +31,34 @@ class Item:
     forbidden: set[str]          # empty for clean lines
 
 
-def load_set(path: Path = SET) -> list[Item]:
+def handbook_checker(config: Path = ROOT / "mkdocs.yml") -> Checker:
+    """The checker as `handbook wording` builds it: the org values of snippets/org.yml filled in."""
+    settings = load_settings(config)
+    return Checker(check_docs(settings), settings)
+
+
+def forbidden_source(report, path: str, text: str, org_values: dict[str, str] | None = None) -> str:
+    """`page:line` of a forbidden line, read from the page's outline (not from the checker's
+    pairs), so tests follow the page when content moves lines."""
+    lines = [p.line for b in report.outlines[path].blocks() if b.type == "dont" for p in b.phrases
+             if plain_text(p.text, org_values) == text]
+    assert len(lines) == 1, f"{text!r} is forbidden {len(lines)} times on {path}"
+    return f"{path}:{lines[0]}"
+
+
+def load_set(path: Path = SET, org_values: dict[str, str] | None = None) -> list[Item]:
+    """A label names its forbidden line as the page's Markdown writes it; a `{{ 报装费 }}`
+    in it is filled in with `org_values` (default: the project's snippets/org.yml) by the
+    same function that fills the checker's forbidden lines, so labels and pairs compare
+    as agents read the page."""
+    if org_values is None:
+        org_values = load_settings(ROOT / "mkdocs.yml").org_values
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     items = []
     for entry in data["rewordings"]:
         wanted = entry["forbidden"]
-        items.append(Item(entry["text"], set(wanted if isinstance(wanted, list) else [wanted])))
+        labels = wanted if isinstance(wanted, list) else [wanted]
+        items.append(Item(entry["text"], {plain_text(label, org_values) for label in labels}))
     items += [Item(entry["text"], set()) for entry in data["clean"]]
     return items
 

@@ -24,13 +24,11 @@ from wording_eval import (
     bigram_method,
     checker_method,
     evaluate,
+    handbook_checker,
     load_set,
     whole_line_method,
 )
 
-from handbook.checks import check_docs
-from handbook.settings import load_settings
-from handbook.wording.checker import Checker
 from handbook.wording.inputs import read_input
 
 
@@ -44,8 +42,7 @@ def main() -> None:
     parser.add_argument("--lines", type=int, default=30000)
     args = parser.parse_args()
     started = time.perf_counter()
-    report = check_docs(load_settings(ROOT / "mkdocs.yml"))
-    checker = Checker(report)
+    checker = handbook_checker()
     startup = time.perf_counter() - started
     items = load_set()
     forbidden = [pair.forbidden.text for pair in checker.pairs]
