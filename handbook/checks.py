@@ -109,9 +109,14 @@ def read_project(settings: Settings) -> Project:
             project.files.add(rel)
             if MISNAMED.search(rel):
                 project.misnamed[rel] = path.read_bytes()
+    return _with_generated_assets(project)
+
+
+def _with_generated_assets(project: Project) -> Project:
+    """Links may point at files every builder generates (handbook/generated.py)."""
     from .generated import entries  # here: the registry's generators import this module
 
-    project.files.update(entry.path for entry in entries("asset"))  # links may point at generated files
+    project.files.update(entry.path for entry in entries("asset"))
     return project
 
 
@@ -130,7 +135,7 @@ def check_project(files: dict[str, bytes], settings: Settings, docs: str = "docs
             project.files.add(rel)
             if MISNAMED.search(rel):
                 project.misnamed[rel] = data
-    return check_sources(sources, settings, project, age=file_age(Path(settings.docs_dir)))
+    return check_sources(sources, settings, _with_generated_assets(project), age=file_age(Path(settings.docs_dir)))
 
 
 def check_sources(sources: list[tuple[str, bytes]], settings: Settings, project: Project | None = None,
