@@ -154,7 +154,7 @@
         found.forEach((m) => {
           const p = checker.pairs[m.pair];
           const said = el("p", "hb-drill__no");
-          said.append("✗ 「", el("mark", "", m.text), "」像手册里不要说的「" + labelled(p.forbidden, p.draft) + "」");
+          said.append("✗ 「", el("mark", "", m.text), "」像手册里不要说的「" + p.forbidden + "」" + (p.draft ? "「" + checker.draftLabel + "」" : ""));
           feedback.append(said, el("p", "hb-drill__why", "为什么：" + (p.why || "见出处页面。")));
         });
         feedback.append(approvedList(pair));
