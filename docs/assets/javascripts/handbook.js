@@ -81,7 +81,14 @@
     if (url.href !== location.href) history.replaceState(history.state, "", url.href);
   }
 
-  input.addEventListener("keyup", function () { keepQuery(input.value.trim() ? input.value : ""); });
+  // history.replaceState costs several milliseconds: on every keystroke it
+  // would delay the results, so the address bar follows once typing pauses
+  // (and at once when a result is followed).
+  var pause = 0;
+  input.addEventListener("keyup", function () {
+    clearTimeout(pause);
+    pause = setTimeout(function () { keepQuery(input.value.trim() ? input.value : ""); }, 400);
+  });
   input.form && input.form.addEventListener("reset", function () { keepQuery(""); });
   toggle.addEventListener("change", function () { if (!toggle.checked) keepQuery(""); });
 
@@ -91,6 +98,7 @@
     if (!link || !input.value.trim()) return;
     event.preventDefault();
     event.stopPropagation();
+    clearTimeout(pause);
     keepQuery(input.value);
     location.assign(link.href);
   }, true);
