@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from browser import chromium, chromium_missing_message, serve_site
 
 from handbook.settings import Settings
 
@@ -79,3 +80,19 @@ def pytest_collection_modifyitems(config, items):
     a test that only passes after another one has run then fails."""
     if os.environ.get("HANDBOOK_TEST_REVERSE"):
         items.reverse()
+
+
+# Browser tests share these: one Chromium and one served copy of the built site per module.
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    with serve_site(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    missing = chromium_missing_message()
+    if missing:
+        pytest.fail(missing)
+    with chromium() as browser:
+        yield browser

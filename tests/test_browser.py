@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import RequestLog, chromium, chromium_missing_message, serve_site
+from browser import RequestLog
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -15,21 +15,6 @@ AREA_PAGES = {
     "政策解释": "policies/purchase-limit/",
     "流程与案例": "processes/complaint-process/",
 }
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve_site(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = chromium_missing_message()
-    if missing:
-        pytest.fail(missing)
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

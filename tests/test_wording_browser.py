@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from browser import RequestLog, chromium, chromium_missing_message, serve_site
+from browser import RequestLog
 from conftest import ROOT
 from wording_eval import load_set
 
@@ -12,21 +12,6 @@ from handbook.wording.checker import Checker
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    with serve_site(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = chromium_missing_message()
-    if missing:
-        pytest.fail(missing)
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture

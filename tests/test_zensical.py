@@ -6,7 +6,7 @@ import shutil
 import subprocess
 
 import pytest
-from browser import RequestLog, chromium, chromium_missing_message, serve_site
+from browser import RequestLog, serve_site
 from conftest import BIN, FIXTURES, ROOT, run_zensical
 from search_eval import load_queries, report, summarise
 from zensical_search import RUN_QUERY, open_search, run_queries
@@ -104,15 +104,6 @@ def test_mkdocs_without_the_hook_keeps_materials_own_search(tmp_path):
 
 # A little under the measured figures (tools/bench_builders.py), so a regression fails.
 FLOOR_HIT1, FLOOR_HIT3 = 0.70, 0.82
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = chromium_missing_message()
-    if missing:
-        pytest.fail(missing)
-    with chromium() as browser:
-        yield browser
 
 
 @pytest.fixture(scope="module")
