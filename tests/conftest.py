@@ -6,6 +6,9 @@ import os
 import shutil
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -96,3 +99,19 @@ def browser():
         pytest.fail(missing)
     with chromium() as browser:
         yield browser
+
+
+def fetch_when_served(server: subprocess.Popen, url: str, tries: int = 120) -> tuple[int | None, str]:
+    """(status, page text) once `server` (a `mkdocs serve` starting up) answers `url`;
+    (None, "") when it stops first or never answers."""
+    for _ in range(tries):
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, ""
+        except OSError:
+            if server.poll() is not None:
+                return None, ""
+            time.sleep(0.5)
+    return None, ""

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BIN, FIXTURES, ROOT, run_build
+from conftest import BIN, FIXTURES, ROOT, fetch_when_served, run_build
 
 INDEX = """---
 id: home
@@ -136,8 +136,6 @@ def test_overdue_pages_are_listed_not_fatal(small_project, tmp_path):
 def test_live_preview_keeps_serving_and_shows_problems_on_the_page(small_project, tmp_path):
     """`mkdocs serve` with a broken page: it keeps running and the page says what is wrong."""
     import socket
-    import time
-    import urllib.request
 
     page = small_project / "docs" / "base" / "scenario.md"
     page.write_text(page.read_text(encoding="utf-8").replace("channels: [柜面]", "channels: [微信]"), encoding="utf-8")
@@ -148,16 +146,7 @@ def test_live_preview_keeps_serving_and_shows_problems_on_the_page(small_project
         [str(BIN / "mkdocs"), "serve", "--no-livereload", "-f", str(small_project / "mkdocs.yml"),
          "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        html = ""
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/base/scenario/", timeout=2) as response:
-                    html = response.read().decode("utf-8")
-                break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
+        _, html = fetch_when_served(server, f"http://127.0.0.1:{port}/base/scenario/")
         assert server.poll() is None, server.stdout.read()
         assert "本页有 1 个格式问题" in html and "微信" in html
     finally:

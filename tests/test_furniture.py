@@ -7,11 +7,8 @@ import json
 import shutil
 import socket
 import subprocess
-import time
-import urllib.error
-import urllib.request
 
-from conftest import BIN, FIXTURES, fixture_settings
+from conftest import BIN, FIXTURES, fetch_when_served, fixture_settings
 from test_build import build, small_project  # noqa: F401 — the fixture is used by name
 
 from handbook import furniture
@@ -68,19 +65,7 @@ def test_live_preview_shows_an_undecodable_page_as_its_problems(small_project): 
     server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--no-livereload", "-f", str(small_project / "mkdocs.yml"),
                                "-a", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        html, status = "", None
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/base/gbk/", timeout=2) as response:
-                    html, status = response.read().decode("utf-8"), response.status
-                break
-            except urllib.error.HTTPError as error:
-                status = error.code
-                break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
+        status, html = fetch_when_served(server, f"http://127.0.0.1:{port}/base/gbk/")
         assert status == 200, (status, server.poll())
         assert "无法显示本页" in html and "GBK" in html and "make fix" in html
     finally:

@@ -16,7 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import BIN, FIXTURES
+from conftest import BIN, FIXTURES, fetch_when_served
 
 from handbook.rules import SETUP_CODES
 from handbook.settings import load_settings
@@ -186,16 +186,7 @@ def test_live_preview_with_a_broken_org_file_serves_and_names_it(tmp_path):
                                "-a", f"127.0.0.1:{port}"], cwd=project, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, text=True)
     try:
-        html = ""
-        for _ in range(120):
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/base/scenario/", timeout=2) as response:
-                    html = response.read().decode("utf-8")
-                break
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.5)
+        _, html = fetch_when_served(server, f"http://127.0.0.1:{port}/base/scenario/")
         assert server.poll() is None, server.stdout.read()
         assert "snippets/org.yml" in html and "应当是一组「名称: 值」" in html
     finally:

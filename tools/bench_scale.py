@@ -30,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from bench_search import copy_project, scale_docs
+from bench_search import FIRST_RESULT, copy_project, scale_docs
 from browser import chromium, serve_site
 from index_cache import WAIT_FOR_STORED_INDEX
 from search_eval import latency, load_queries, open_search, run_queries, summarise
@@ -38,19 +38,7 @@ from search_eval import latency, load_queries, open_search, run_queries, summari
 BIN = Path(sys.executable).parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "PATH": f"{BIN}:/usr/bin:/bin"}
 
-# Types one query at once, right after the page's DOM is there; resolves with
-# performance.now() (ms since navigation start) when the first result is shown.
-FIRST_RESULT = """async () => {
-  const input = document.querySelector("input.md-search__input");
-  const list = document.querySelector(".md-search-result__list");
-  input.value = "投诉";
-  const done = new Promise(resolve => {
-    const check = () => list.children.length ? resolve(performance.now()) : setTimeout(check, 5);
-    check();
-  });
-  input.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true, key: "诉" }));
-  return await done;
-}"""
+
 
 
 def drop_nav(project: Path) -> None:
