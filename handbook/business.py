@@ -11,6 +11,8 @@ from __future__ import annotations
 import html
 import json
 
+from .source import page_url
+
 BUSINESSES = ("通用", "燃气", "保险", "软件")
 LABELS = {"通用": "通用", "燃气": "燃气公司", "保险": "保险公司", "软件": "软件公司"}
 DATA_FILE = "assets/javascripts/business-data.js"
@@ -31,14 +33,6 @@ def line_markdown(meta: dict) -> str | None:
     note = "" if values == ["通用"] else "（来自该行业的培训材料，其他单位使用前请核对）"
     return (f'<p class="hb-business" data-business="{html.escape(" ".join(values))}">'
             f'适用业务：<strong>{html.escape(names)}</strong>{note}</p>')
-
-
-def page_url(path: str) -> str:
-    """docs-relative source path → site-relative URL (use_directory_urls)."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        return stem[:-5]
-    return stem + "/"
 
 
 def data_js(report, settings=None) -> str:

@@ -25,6 +25,7 @@ import markdown
 from .checks import Report
 from .outline import VALUE_NAME, Block
 from .settings import Settings
+from .source import page_url
 
 # Pages that answer a live question (scenario, risk, policy pages) and pages
 # that are background for a call: training exercises, case stories and section
@@ -43,16 +44,6 @@ def section_key(heading: str) -> str:
     """A heading reduced to letters and digits; the browser reduces a result's
     title the same way (`/[^\\p{L}\\p{N}]+/gu`)."""
     return _NOT_WORD.sub("", heading).lower()
-
-
-def page_url(path: str) -> str:
-    """docs/ path → the site URL Material's index uses (use_directory_urls)."""
-    stem = path.removesuffix(".md")
-    if stem == "index":
-        return ""
-    if stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/"
 
 
 def plain(text: str, org_values: dict[str, str]) -> str:

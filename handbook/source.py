@@ -224,3 +224,12 @@ def _yaml_problem(error: yaml.MarkedYAMLError) -> str:
         if problem.startswith(english) or (error.context or "").startswith(english):
             return chinese
     return "这一行的写法 YAML 读不懂（常见原因：冒号后没有空格、值里有冒号或引号、缩进不一致）"
+
+
+def page_url(path: str) -> str:
+    """docs-relative page path → its URL relative to the site root, as MkDocs and
+    Zensical write it with directory URLs (index.md → "", risks/index.md → "risks/")."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

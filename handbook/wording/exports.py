@@ -19,6 +19,7 @@ import re
 import yaml
 
 from ..checks import Report
+from ..source import page_url
 from .fold import fold_data
 from .matcher import (
     FOCUS_SHARE,
@@ -34,14 +35,6 @@ _PLACEHOLDER = re.compile(r"[XＸ]+")
 # (a greedy .{1,8} would swallow the sentence's end).
 _ANY_FEW = "[^，。！？；、,.!?;\\s]{1,8}"
 _END = "。！？!?…；;，,"
-
-
-def page_url(path: str) -> str:
-    """docs-relative page path → its URL relative to the site root (directory URLs)."""
-    stem = path.removesuffix(".md")
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[:-5]
-    return stem.rstrip("/") + "/" if stem else ""
 
 
 def _pair_data(pair: Pair) -> dict:
