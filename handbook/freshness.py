@@ -16,6 +16,8 @@ from .schema import KIND_NAMES, as_date
 from .settings import Settings
 from .source import Page
 
+MAINTENANCE_PAGE = "guide/maintenance.md"  # generated (handbook/generated.py), linked from the guide
+
 
 @dataclass(frozen=True)
 class Due:

@@ -41,7 +41,7 @@ class Generated:
 
 
 GENERATED: list[Generated] = [
-    Generated("guide/maintenance.md", "page", freshness.maintenance_page),
+    Generated(freshness.MAINTENANCE_PAGE, "page", freshness.maintenance_page),
     Generated(search_data.DATA_PATH, "site", search_data.query_data_for_site),
     Generated(search_data.MATERIAL_INDEX, "site", search_data.compact_material_index),
     # Safe previews: each situation's wording, labelled, for the search worker (handbook-preview.js).

@@ -50,8 +50,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 def zensical_as_lunr(search_json: dict, words: list[str]) -> dict:
     """Zensical's search.json in the shape `search_prep.index_vocabulary` reads."""
-    # search_prep's tokenizer, which `dictionary_words` has just taught the handbook's
-    # terms; a second jieba instance would cost its 1–2 s of loading again.
+    # A copy of the jieba dictionary already loaded in this process (search_prep),
+    # taught the handbook's own terms: no second 1–2 s load of jieba's dictionary.
     tokenizer = search_prep._tokenizer()
     for word in words:
         tokenizer.add_word(word, freq=200000)

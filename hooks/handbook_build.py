@@ -21,14 +21,13 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import cards, furniture, generated, search_prep
+from handbook import cards, freshness, furniture, generated, search_prep
 from handbook.checks import PageCache, Report, check_docs
 from handbook.live_index import LiveIndex
 from handbook.settings import load_settings
 from handbook.template_cache import MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.hooks.handbook")
-MAINTENANCE_PAGE = "guide/maintenance.md"
 SEARCH_FLAG = "handbook_search_data"  # config.extra flag read by overrides/main.html
 
 _state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, []),
@@ -80,7 +79,7 @@ def on_files(files, config):
         log.error(message)
     overdue = [p for p in report.notices if p.code == "review-overdue"]
     if overdue:
-        log.info(f"{len(overdue)} 个页面已过复核期，见「{MAINTENANCE_PAGE}」")
+        log.info(f"{len(overdue)} 个页面已过复核期，见「{freshness.MAINTENANCE_PAGE}」")
     # A file MkDocs cannot decode would stop the build with a traceback.  The build
     # leaves it out (it is reported above); the live preview shows its problems.
     for path in report.unreadable():
