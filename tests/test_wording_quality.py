@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from wording_eval import (
     HOLDOUT,
+    HOLDOUT2,
     bigram_method,
     checker_method,
     evaluate,
@@ -28,9 +29,10 @@ def test_the_set_is_as_large_as_promised_and_labels_real_lines(checker):
     assert not any("{{" in line for line in forbidden), "org values not filled in"
 
 
-def test_hold_out_labels_real_lines(checker):
+@pytest.mark.parametrize("path", [HOLDOUT, HOLDOUT2], ids=lambda p: p.name)
+def test_hold_out_labels_real_lines(checker, path):
     forbidden = {pair.forbidden.text for pair in checker.pairs}
-    unknown = {line for item in load_set(HOLDOUT) for line in item.forbidden} - forbidden
+    unknown = {line for item in load_set(path) for line in item.forbidden} - forbidden
     assert not unknown, f"hold-out labels that are no forbidden line of the handbook: {unknown}"
 
 
@@ -59,3 +61,14 @@ def test_hold_out_set_floors(checker):
     score = evaluate(load_set(HOLDOUT), checker_method(checker), misses)
     # Recall 0.886 since the content review (see above); the floor holds what is measured.
     assert score.precision >= 0.9 and score.recall >= 0.88, (score, misses)
+
+
+def test_second_hold_out_set_floors(checker):
+    """Written before the colloquial-rules work and never tuned on: floors at what it measured."""
+    items = load_set(HOLDOUT2)
+    rewordings = sum(1 for item in items if item.forbidden)
+    assert len(items) >= 40 and rewordings >= 15 and len(items) - rewordings >= 15
+    misses: list = []
+    score = evaluate(items, checker_method(checker), misses)
+    # Measured when written: precision 0.970, recall 0.889.
+    assert score.precision >= 0.95 and score.recall >= 0.88, (score, misses)

@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/bench_wording.py [--lines 30000]
 
-Prints precision and recall on tests/wording/utterances.yml for the checker and
+Prints precision and recall on tests/wording/utterances.yml and the two hold-out
+sets (holdout.yml, holdout2.yml) for the checker and
 two baselines (whole-line matching; plain character-bigram overlap at the
 threshold that keeps its precision at 98 % or more), then lines per minute
 (median of 5 runs) for the checker over a transcript made of the set's lines
@@ -21,6 +22,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from wording_eval import (
     HOLDOUT,
+    HOLDOUT2,
     bigram_method,
     checker_method,
     evaluate,
@@ -35,6 +37,11 @@ from handbook.wording.inputs import read_input
 def row(name: str, score) -> str:
     return (f"{name:<34} precision {score.precision:6.3f}   recall {score.recall:6.3f}   "
             f"(found {score.found}, missed {score.missed}, false alarms {score.false_alarms})")
+
+
+def show(misses: list) -> None:
+    for text, reported in misses:
+        print(f"    {'missed' if not reported else 'reported'}: {text}  {' / '.join(reported)}")
 
 
 def main() -> None:
@@ -57,18 +64,21 @@ def main() -> None:
             best = (step / 100, score)
     if best:
         print(row(f"bigram overlap >= {best[0]:.2f} (baseline)", best[1]))
-    print(row("handbook wording", evaluate(items, checker_method(checker))))
-    holdout = load_set(HOLDOUT)
-    held = sum(1 for item in holdout if item.forbidden)
-    print(f"\nhold-out set (written after tuning, never tuned on): {len(holdout)} utterances "
-          f"({held} rewordings, {len(holdout) - held} clean)")
-    print(row("whole-line matching (baseline)", evaluate(holdout, whole_line_method(forbidden))))
-    if best:
-        print(row(f"bigram overlap >= {best[0]:.2f} (baseline)", evaluate(holdout, bigram_method(forbidden, best[0]))))
     misses: list = []
-    print(row("handbook wording", evaluate(holdout, checker_method(checker), misses)))
-    for text, reported in misses:
-        print(f"    {'missed' if not reported else 'reported'}: {text}  {' / '.join(reported)}")
+    print(row("handbook wording", evaluate(items, checker_method(checker), misses)))
+    show(misses)
+    for path, what in ((HOLDOUT, "written after tuning"), (HOLDOUT2, "written before the colloquial-rules work")):
+        holdout = load_set(path)
+        held = sum(1 for item in holdout if item.forbidden)
+        print(f"\nhold-out {path.name} ({what}, never tuned on): {len(holdout)} utterances "
+              f"({held} rewordings, {len(holdout) - held} clean)")
+        print(row("whole-line matching (baseline)", evaluate(holdout, whole_line_method(forbidden))))
+        if best:
+            print(row(f"bigram overlap >= {best[0]:.2f} (baseline)",
+                      evaluate(holdout, bigram_method(forbidden, best[0]))))
+        misses = []
+        print(row("handbook wording", evaluate(holdout, checker_method(checker), misses)))
+        show(misses)
 
     labels = ["坐席：", "客户：", "客服："]
     lines = [f"{labels[i % 3]}{items[i % len(items)].text}" for i in range(args.lines)]
