@@ -13,7 +13,7 @@ from handbook.checks import check_docs, check_sources
 from handbook.cli import main
 from handbook.settings import load_settings
 from handbook.wording.checker import Checker
-from handbook.wording.fold import folder
+from handbook.wording.fold import SPECS, folder, load_rules
 from handbook.wording.inputs import Speakers, read_input
 
 CONFIG = str(ROOT / "mkdocs.yml")
@@ -37,6 +37,25 @@ def test_fold_handles_colloquial_particles_width_and_traditional():
     assert fold("坐那儿等会儿吧")[0] == fold("坐那等一会")[0]
     text, origin = fold("ＡＢ，這事儿")
     assert text == "ab 这事" and origin == [0, 1, 2, 3, 4]
+
+
+def test_every_colloquial_rule_folds_its_examples_alike():
+    """The specs of handbook/wording/colloquial.yml, as textlint-prh checks a dictionary's specs."""
+    fold = folder().fold
+    wrong = [(s.rule, s.said, s.written, fold(s.said)[0], fold(s.written)[0]) for s in SPECS
+             if fold(s.said)[0] != fold(s.written)[0]]
+    assert not wrong, f"rules whose examples fold apart: {wrong}"
+    table, _, _ = load_rules()
+    rules_with_specs = {s.rule for s in SPECS}
+    assert set(table.values()) <= rules_with_specs, "every rule comes with an example"
+
+
+def test_a_form_under_two_rules_is_refused(tmp_path):
+    rules = tmp_path / "colloquial.yml"
+    rules.write_text("rules:\n  - {expected: 什么, patterns: [啥]}\n  - {expected: 怎么, patterns: [啥]}\n"
+                     "particles: {chars: 啊}\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="啥"):
+        load_rules(rules)
 
 
 def test_json_output_has_the_agreed_shape(tmp_path, capsys, report):

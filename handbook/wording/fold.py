@@ -10,33 +10,58 @@ Steps, in order (the browser's handbook-wording.js repeats them exactly, from
 the data `fold_data()` exports, so both agree on every line):
 1. per character: NFKC (full-width → half-width), lower case, traditional →
    simplified with OpenCC's character table (shared with search);
-2. colloquial forms → the handbook's form, leftmost-longest (COLLOQUIAL);
-3. particles and fillers (PARTICLES) and every non-word character dropped;
+2. colloquial forms → the handbook's form, leftmost-longest (COLLOQUIAL, from
+   the rules in colloquial.yml);
+3. particles and fillers (colloquial.yml's `particles`) and every non-word
+   character dropped;
    a dropped punctuation mark leaves a clause break.
 """
 from __future__ import annotations
 
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick
+import yaml
 
 from ..search_prep import traditional_to_simplified
 
-# Colloquial or variant form → the form the handbook's lines use.  Data, not
-# code: add a pair here when agents are heard saying a new variant.  Both the
-# utterance and the forbidden line are folded with it, so the direction only
-# has to be consistent.
-COLLOQUIAL = {
-    "啥": "什么", "咋": "怎么", "干嘛": "干什么", "干吗": "干什么",
-    "您": "你", "俺": "我", "咱们": "我们", "甭": "不用",
-    "明儿": "明天", "今儿": "今天", "昨儿": "昨天",
-    "这儿": "这", "这里": "这", "那儿": "那", "那里": "那", "哪儿": "哪", "哪里": "哪", "上哪": "去哪",
-    "一会儿": "会", "一会": "会", "会儿": "会", "一下": "下",
-    "没有": "没", "看见": "看到", "碰到": "遇到", "刚刚": "刚才", "肯定": "一定",
-}
-# Sentence-final particles and fillers: they change the tone, not what is said.
-PARTICLES = set("啊呀哇呗嘛吗哈哦噢喔嘞咯啦吧呢呐哟嗯哎唉诶儿")
+RULES = Path(__file__).with_name("colloquial.yml")
+
+
+@dataclass(frozen=True)
+class Spec:
+    said: str        # what an agent said
+    written: str     # the handbook's way of saying it; both must fold alike
+    rule: str        # the rule's `expected`, for messages
+
+
+def load_rules(path: Path = RULES) -> tuple[dict[str, str], set[str], list[Spec]]:
+    """(colloquial form -> the handbook's form, particles, specs) from colloquial.yml.
+
+    A form listed under two rules is an error: which one applies would depend on
+    the order of the file."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    table: dict[str, str] = {}
+    specs: list[Spec] = []
+    for rule in data["rules"]:
+        expected = str(rule["expected"] or "")
+        for form in rule["patterns"]:
+            form = str(form)
+            if form in table and table[form] != expected:
+                raise ValueError(f"{path.name}: {form!r} is folded both to {table[form]!r} and {expected!r}")
+            table[form] = expected
+        specs += [Spec(str(s["from"]), str(s["to"]), expected) for s in rule.get("specs") or []]
+    particles = data["particles"]
+    specs += [Spec(str(s["from"]), str(s["to"]), "particles") for s in particles.get("specs") or []]
+    return table, set(str(particles["chars"])), specs
+
+
+# Colloquial or variant form -> the form the handbook's lines use, and the
+# sentence-final particles and fillers that change the tone, not what is said.
+COLLOQUIAL, PARTICLES, SPECS = load_rules()
 BREAK = " "
 
 
