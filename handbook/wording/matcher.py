@@ -6,7 +6,9 @@ compared on its character bigrams after folding (see `fold`), each bigram
 weighted by how rare it is in the handbook's own prose (a bigram such as
 「我们」 says little, 「爱买」 says a lot).  An utterance matches a forbidden line
 when it covers enough of the line's weight, or enough of one distinctive
-clause of it (a partial quote such as 「爱买不买」).
+clause of it (a partial quote such as 「爱买不买」).  The bigram joining two
+clauses weighs less than the clauses' own (agents drop, swap and pad clauses),
+and both sides are first folded with the colloquial rules of colloquial.yml.
 
 Hand-written because no maintained library scores a weighted partial match of
 many short patterns against a line and points back at the source text; the
@@ -33,6 +35,7 @@ SHORT_LINE = 3          # a line of this many bigrams or fewer must be covered w
 FOCUS_SHARE = 0.8       # ... or this share of the line's last clause (its focus)
 FOCUS_BIGRAMS = 3       # when that clause has at least this many bigrams
 FOCUS_APPROVED = 0.5    # and less than this share of it is also approved wording
+JOIN_WEIGHT = 0.5       # a bigram joining two clauses weighs this share of its weight
 SPAN_SLACK = 2.0        # matched bigrams lie within this many times the line's length (+4)
 
 
@@ -61,10 +64,23 @@ def bigrams(text: str) -> list[str]:
     return list(dict.fromkeys(text[i:i + 2] for i in range(len(text) - 1)))
 
 
-def pieces(folded: str) -> list[str]:
-    """The line without clause breaks, split at placeholders: 到XX柜台办去 (any
-    counter) has no bigram across the XX."""
-    return [p for p in folded.replace(BREAK, "").split("x") if p]
+def line_bigrams(folded: str) -> tuple[list[str], list[str]]:
+    """(bigrams inside clauses, bigrams joining two clauses) of a folded line.
+
+    No bigram crosses a placeholder: 到XX柜台办去 (any counter) has none across
+    the XX.  The join of two clauses (了你 in 好了，你自己看) is weak evidence:
+    agents drop, swap and pad clauses, so it weighs JOIN_WEIGHT; a clause of one
+    character (喂 in 喂？哪位？) has no bigram of its own, so its joins count whole."""
+    inner: list[str] = []
+    joins: list[str] = []
+    for part in folded.split("x"):
+        clauses = [c for c in part.split(BREAK) if c]
+        for i, clause in enumerate(clauses):
+            inner += bigrams(clause)
+            if i:
+                join = clauses[i - 1][-1] + clause[0]
+                (inner if min(len(clauses[i - 1]), len(clause)) == 1 else joins).append(join)
+    return list(dict.fromkeys(inner)), [j for j in dict.fromkeys(joins) if j not in inner]
 
 
 def last_clause(folded: str) -> str:
@@ -92,7 +108,9 @@ class Matcher:
             if folded in by_text:
                 self.patterns[by_text[folded]].pairs.append(index)
                 continue
-            weights = {b: self.weight(b) for piece in pieces(folded) for b in bigrams(piece)}
+            inner, joins = line_bigrams(folded)
+            weights = {b: self.weight(b) for b in inner}
+            weights.update({b: round(JOIN_WEIGHT * self.weight(b), 4) for b in joins})
             if not weights:
                 continue
             # Chinese puts what a sentence is about last (end focus): the last
