@@ -27,6 +27,7 @@ HARD = {"难"}  # deliberately hard categories: reported, not part of the goals
 # The goals hit@1 ≥ 90 % and hit@3 ≥ 98 % are set on these; the others have their own.
 CORE = ("词语", "口语", "数字", "同义", "繁体", "标点")
 ABSENT = "absent"
+ABSENT_CATEGORIES = (ABSENT, "absent-holdout")  # every query in them has expect: []
 SAFETY = "safety"
 
 RUN_QUERY = """
@@ -211,8 +212,8 @@ def unsafe(outcomes: list[Outcome], forbidden: list[str]) -> list[tuple[Outcome,
     return [(o, lines) for o, lines in found if lines]
 
 
-def honest_absent(outcomes: list[Outcome]) -> tuple[int, int]:
-    chosen = [o for o in outcomes if o.query.category == ABSENT]
+def honest_absent(outcomes: list[Outcome], category: str = ABSENT) -> tuple[int, int]:
+    chosen = [o for o in outcomes if o.query.category == category]
     return sum(1 for o in chosen if o.says_not_found()), len(chosen)
 
 
@@ -224,8 +225,8 @@ def false_not_found(outcomes: list[Outcome]) -> list[Outcome]:
 def report(outcomes: list[Outcome], forbidden: list[str] | None = None) -> str:
     lines = []
     for category, s in by_category(outcomes).items():
-        if category == ABSENT:
-            honest, total = honest_absent(outcomes)
+        if category in ABSENT_CATEGORIES:
+            honest, total = honest_absent(outcomes, category)
             lines.append(f"  {category:<8} n={total:<3} honest 「没有找到」 {honest}/{total}")
             continue
         lines.append(f"  {category:<8} n={s.count:<3} hit@1 {s.hit1:6.1%}  hit@3 {s.hit3:6.1%}")

@@ -273,7 +273,8 @@
 
     function hasRun(group, runs) {
       return group.some(function (item) {
-        var text = plain(item.title) + "\n" + plain(item.text);
+        // Letters and digits only: 喂哪位 is in 「喂，哪位？」.
+        var text = (plain(item.title) + "\n" + plain(item.text)).replace(/[^\p{L}\p{N}]+/gu, "");
         return runs.some(function (run) { return text.indexOf(run) >= 0; });
       });
     }
