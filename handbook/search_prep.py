@@ -102,19 +102,19 @@ def function_words(vocabulary) -> list[str]:
     return sorted(word for word in vocabulary if len(word) > 1 and word in tagged)
 
 
-def handbook_characters(search_index: dict, synonyms: dict[str, list[str]]) -> str:
-    """Every Han character of titles, text, tags and customer words, as one string.
+def handbook_characters(vocabulary, synonyms: dict[str, list[str]]) -> str:
+    """Every Han character of the index words (titles, text, tags) and customer
+    words, as one string.  Read from the vocabulary, not the index text: every
+    Han character of the index is in one of its tokens, and the vocabulary is a
+    few thousand words at any size of handbook.
 
     A query character outside it names something the handbook never mentions
     (灶 in 燃气灶坏了): the query transform then needs most of the query covered
     by handbook words before it presents pages as matches."""
     chars = set()
-    for doc in search_index.get("docs", []):
-        for value in (doc.get("title", ""), doc.get("text", ""), *(doc.get("tags") or [])):
-            chars.update(HAN_CHAR.findall(str(value)))
-    for alias in synonyms:
-        chars.update(HAN_CHAR.findall(alias))
-    return "".join(sorted(chars))
+    for word in (*vocabulary, *synonyms):
+        chars.update(word)
+    return "".join(sorted(c for c in chars if HAN_CHAR.match(c)))
 
 
 def _tokenizer():
@@ -360,7 +360,7 @@ def query_data(search_index: dict, pages: list[Page], customer: dict[str, list[s
         "vocabulary": sorted(df),
         "common": common,
         "function": function_words(df),
-        "characters": handbook_characters(search_index, synonyms),
+        "characters": handbook_characters(df, synonyms),
         "synonyms": synonyms,
         "pinyin": pinyin_table(pages, df, synonyms),
         "pages": page_entries(search_index),

@@ -168,7 +168,8 @@ def test_function_words_are_found_by_jieba_s_parts_of_speech():
     assert function_words(["明天", "几个", "什么", "群访", "天气", "限购", "客"]) == ["什么", "几个", "明天"]
 
 
-def test_handbook_characters_cover_index_and_customer_words():
-    index = {"docs": [{"title": "群访", "text": "<p>客户\u200b来访</p>", "tags": ["接待室"]}]}
-    chars = handbook_characters(index, {"燃气": ["天然气"]})
+def test_handbook_characters_cover_index_words_and_customer_words():
+    index = {"config": {"separator": "[\\s\\u200b]+"},
+             "docs": [{"title": "群访", "text": "<p>客户\u200b来访</p>", "tags": ["接待室"]}]}
+    chars = handbook_characters(index_vocabulary(index)[1], {"燃气": ["天然气"]})
     assert set(chars) == set("群访客户来接待室燃气") and "灶" not in chars
