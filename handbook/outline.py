@@ -57,6 +57,7 @@ class Block:
     heading: tuple[int, int, str] | None = None   # (line, level, text) of the heading above it
     draft: bool = False                           # class `draft`: written for the handbook
     approval: provenance.Approval | None = None
+    text: str = ""    # a drafted note's content, as written (search previews label it 待审)
 
     @property
     def label(self) -> str:
@@ -224,7 +225,8 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
                 else:
                     outline.lead_blocks.append(block)
             elif draft:
-                outline.draft_notes.append(Block(kind, number, [], draft=draft, approval=approval))
+                outline.draft_notes.append(Block(kind, number, [], draft=draft, approval=approval,
+                                                 text="\n".join(content)))
     if fence:
         outline.unclosed_fence = fence_start
     return outline

@@ -6,7 +6,8 @@ forbidden line with no label.  The browser (docs/assets/javascripts/workers/
 handbook-preview.js) instead builds the preview of a result from this data: the
 approved wording (这样说) of the matching situation first, and a forbidden line
 only with its ✗ label and its approved counterpart beside it.  Drafted wording
-(`Phrase.draft`, not yet signed off) is marked 「待审」.
+(`Phrase.draft`, not yet signed off) is marked 「待审」, and so is any clause of
+drafted wording or a drafted note that a plain teaser quotes (`drafts`).
 
 The data is keyed the way search results are: the page URL and the heading of
 the section, reduced to letters and digits (a result's title is that heading,
@@ -97,6 +98,55 @@ def situations(report: Report, settings: Settings) -> list[Situation]:
     return result
 
 
+# Clauses of drafted wording this long or longer are labelled where a preview
+# quotes them; shorter ones (您好, 请稍等) are everyday words.
+DRAFT_CLAUSE = 6
+_CLAUSE = re.compile(r"[\W_]+")
+_NAME = re.compile(r"《[^》]*》")
+
+
+def drafted_clauses(report: Report, settings: Settings) -> list[str]:
+    """Clauses (between punctuation, DRAFT_CLAUSE characters or more) of wording
+    and notes written for the handbook and not yet approved (待审).
+
+    A preview may show them away from their labelled block: prose elsewhere
+    quotes a drafted line (他会在三个工作日内给您答复), or a teaser starts in
+    the middle of a drafted note.  The browser labels each quoted clause.
+    Left out: names of forms, clauses approved wording also uses (they are the
+    organisation's words), and clauses of a drafted note that ordinary text
+    uses too (a note names signs and steps from other pages).
+    Drafted forbidden lines are labelled as forbidden instead."""
+    found = situations(report, settings)
+    approved = "\n".join(_CLAUSE.sub("", line.text) for s in found for line in s.say + s.dont if not line.draft)
+    lines = [line.text for s in found for line in s.say if line.draft]
+    notes = [plain(note.text, settings.org_values) for page in report.pages
+             if (outline := report.outlines.get(page.path))
+             for note in outline.draft_notes if note.approval is None and note.text.strip()]
+    # Page text and front matter (rule:, signs: … state the facts drafted lines restate).
+    everything = _CLAUSE.sub("", "\n".join(plain(page.text, settings.org_values) + "\n" +
+                                            plain(_meta_text(page.meta), settings.org_values)
+                                            for page in report.pages if page.text)).lower()
+    drafted = _CLAUSE.sub("", "\n".join(lines + notes)).lower()
+
+    def clauses(text):
+        text = _NAME.sub(" ", text)  # the name of a form (《客户投诉记录单》) is not wording
+        return {c.lower() for c in _CLAUSE.split(text) if len(c) >= DRAFT_CLAUSE and c not in approved}
+
+    # Every clause of a drafted line, also where prose restates it: an agent
+    # reads a restated line as the script, so it is marked 待审 too.
+    result = set().union(*map(clauses, lines)) if lines else set()
+    for note in notes:
+        result |= {c for c in clauses(note) if everything.count(c) <= drafted.count(c)}
+    return sorted(result)
+
+
+def _meta_text(meta: dict) -> str:
+    values = []
+    for value in meta.values():
+        values.extend(value if isinstance(value, list) else [value])
+    return "\n".join(str(value) for value in values if isinstance(value, str))
+
+
 def forbidden_lines(report: Report, settings: Settings) -> list[str]:
     return sorted({line.text for s in situations(report, settings) for line in s.dont})
 
@@ -115,7 +165,7 @@ def answer_data(report: Report, settings: Settings) -> dict:
     for s in situations(report, settings):
         sections.setdefault(s.url, {})[section_key(s.heading)] = {
             "say": [line.data() for line in s.say], "dont": [line.data() for line in s.dont]}
-    return {"pages": pages, "sections": sections}
+    return {"pages": pages, "sections": sections, "drafts": drafted_clauses(report, settings)}
 
 
 def answer_data_script(report: Report, settings: Settings) -> str:

@@ -33,11 +33,18 @@ from .source import Page
 CUSTOMER_SYNONYMS = Path("snippets") / "search-synonyms.yml"
 
 HAN = re.compile(r"[\u3400-\u9fff]+")
+HAN_CHAR = re.compile(r"[\u3400-\u9fff]")
 _TERM_SPLIT = re.compile(r"[\s，。、；：！？（）()【】《》「」“”‘’/·…\-—]+|[与和及或]")
 # Words found in more than this share of index entries (客户, 投诉, 服务 …) say
 # little about which entry is meant: the query transform drops them when other
 # words remain and otherwise looks them up in titles and tags only.
 COMMON_SHARE = 0.1
+# Parts of speech (jieba's tags) of words that say when, who, how many or how a
+# question is put — 明天, 什么, 几个, 不管, 以后 — not what it is about: time
+# words, pronouns, numerals and measure words, conjunctions, prepositions,
+# particles, locatives.  Such a word found in the handbook does not make a query
+# "found" (明天天气 matches 明天 in 明天再来 and nothing about weather).
+FUNCTION_POS = ("t", "r", "rz", "m", "mq", "q", "c", "p", "u", "f")
 
 
 def dictionary_words(pages: list[Page], glossary: str = "") -> list[str]:
@@ -74,6 +81,40 @@ def _main_dictionary() -> tuple[dict, int]:
 
     jieba.dt.check_initialized()
     return dict(jieba.dt.FREQ), jieba.dt.total
+
+
+@lru_cache(maxsize=1)
+def _function_pos() -> dict[str, str]:
+    """word → jieba part of speech, for the words of jieba's dictionary tagged
+    with one of FUNCTION_POS; read once per process."""
+    import jieba
+
+    with jieba.dt.get_dict_file() as file:  # jieba's own dictionary, as bytes
+        text = file.read().decode("utf-8")
+    # One regular expression over the file: a line-by-line split takes 0.8 s.
+    tags = "|".join(FUNCTION_POS)
+    return dict(re.findall(rf"^(\S+) \d+ ({tags})\r?$", text, re.MULTILINE))
+
+
+def function_words(vocabulary) -> list[str]:
+    """The index words that are function words (FUNCTION_POS) in jieba's dictionary."""
+    tagged = _function_pos()
+    return sorted(word for word in vocabulary if len(word) > 1 and word in tagged)
+
+
+def handbook_characters(vocabulary, synonyms: dict[str, list[str]]) -> str:
+    """Every Han character of the index words (titles, text, tags) and customer
+    words, as one string.  Read from the vocabulary, not the index text: every
+    Han character of the index is in one of its tokens, and the vocabulary is a
+    few thousand words at any size of handbook.
+
+    A query character outside it names something the handbook never mentions
+    (灶 in 燃气灶坏了): the query transform then needs most of the query covered
+    by handbook words before it presents pages as matches."""
+    chars = set()
+    for word in (*vocabulary, *synonyms):
+        chars.update(word)
+    return "".join(sorted(c for c in chars if HAN_CHAR.match(c)))
 
 
 def _tokenizer():
@@ -318,6 +359,8 @@ def query_data(search_index: dict, pages: list[Page], customer: dict[str, list[s
         "entries": entries,
         "vocabulary": sorted(df),
         "common": common,
+        "function": function_words(df),
+        "characters": handbook_characters(df, synonyms),
         "synonyms": synonyms,
         "pinyin": pinyin_table(pages, df, synonyms),
         "pages": page_entries(search_index),

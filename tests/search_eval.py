@@ -27,6 +27,7 @@ HARD = {"难"}  # deliberately hard categories: reported, not part of the goals
 # The goals hit@1 ≥ 90 % and hit@3 ≥ 98 % are set on these; the others have their own.
 CORE = ("词语", "口语", "数字", "同义", "繁体", "标点")
 ABSENT = "absent"
+ABSENT_CATEGORIES = (ABSENT, "absent-holdout")  # every query in them has expect: []
 SAFETY = "safety"
 
 RUN_QUERY = """
@@ -42,11 +43,19 @@ async (query) => {
     copy.querySelectorAll(".hb-dont").forEach(el => el.remove());
     return copy.textContent;
   };
+  // The same without drafted wording that carries its 待审 label: a labelled
+  // preview line (.hb-say / .hb-dont with .draft-label) or a quoted clause (.hb-drafted).
+  const undrafted = (li) => {
+    const copy = li.cloneNode(true);
+    copy.querySelectorAll(".hb-drafted, .hb-dont").forEach(el => el.remove());
+    copy.querySelectorAll(".hb-say").forEach(el => { if (el.querySelector(":scope > .draft-label")) el.remove(); });
+    return copy.textContent;
+  };
   const read = () => {
     const shown = items().filter(li => !li.querySelector(".hb-notfound"));
     const notice = document.querySelector(".md-search-result__meta").textContent + " " +
       items().filter(li => li.querySelector(".hb-notfound")).map(li => li.textContent).join(" ");
-    return { hrefs: links(), previews: shown.slice(0, 3).map(unlabelled), notice,
+    return { hrefs: links(), previews: shown.slice(0, 3).map(unlabelled), drafts: shown.slice(0, 3).map(undrafted), notice,
              matched: shown.filter(li => !li.querySelector(".hb-closest")).length };
   };
   const type = (value) => {
@@ -92,6 +101,7 @@ class Outcome:
     ranked: list[str] = field(default_factory=list)  # site-relative locations, best first
     ms: float | None = None
     previews: list[str] = field(default_factory=list)  # text of the first three results, .hb-dont removed
+    drafts: list[str] = field(default_factory=list)  # the same, labelled 待审 wording removed
     notice: str = ""   # the result count line and any "not found" notice
     matched: int = 0   # results shown as matches (not labelled as closest entries)
 
@@ -101,6 +111,10 @@ class Outcome:
 
     def unlabelled_forbidden(self, forbidden: list[str]) -> list[str]:
         return [line for line in forbidden if any(_shows(line, preview) for preview in self.previews)]
+
+    def unlabelled_drafts(self, drafted: list[str]) -> list[str]:
+        shown = [_CLAUSE.sub("", preview).lower() for preview in self.drafts]
+        return [clause for clause in drafted if any(clause in text for text in shown)]
 
     def rank(self) -> int | None:
         for position, location in enumerate(self.ranked, 1):
@@ -139,6 +153,17 @@ def forbidden_wording() -> list[str]:
     return sorted(lines)
 
 
+def drafted_wording() -> list[str]:
+    """The clauses of drafted (待审) wording and notes that a preview must label
+    wherever it shows them (handbook.search_answers.drafted_clauses)."""
+    from handbook.checks import check_docs
+    from handbook.search_answers import drafted_clauses
+    from handbook.settings import load_settings
+
+    settings = load_settings(Path(__file__).resolve().parent.parent / "mkdocs.yml")
+    return drafted_clauses(check_docs(settings), settings)
+
+
 def _matches(location: str, target: str) -> bool:
     if "#" in target:
         return location == target
@@ -171,7 +196,8 @@ def run_queries(page, base_url: str, queries: list[Query]) -> list[Outcome]:
     for query in queries:
         result = page.evaluate(RUN_QUERY, query.text)
         ranked = [site_location(href, base_url) for href in result["hrefs"]]
-        outcomes.append(Outcome(query, ranked, result["ms"], result["previews"], result["notice"], result["matched"]))
+        outcomes.append(Outcome(query, ranked, result["ms"], result["previews"], result["drafts"], result["notice"],
+                                result["matched"]))
     return outcomes
 
 
@@ -211,8 +237,14 @@ def unsafe(outcomes: list[Outcome], forbidden: list[str]) -> list[tuple[Outcome,
     return [(o, lines) for o, lines in found if lines]
 
 
-def honest_absent(outcomes: list[Outcome]) -> tuple[int, int]:
-    chosen = [o for o in outcomes if o.query.category == ABSENT]
+def undrafted(outcomes: list[Outcome], drafted: list[str]) -> list[tuple[Outcome, list[str]]]:
+    """Outcomes whose first three previews show drafted (待审) wording without its label."""
+    found = [(o, o.unlabelled_drafts(drafted)) for o in outcomes]
+    return [(o, texts) for o, texts in found if texts]
+
+
+def honest_absent(outcomes: list[Outcome], category: str = ABSENT) -> tuple[int, int]:
+    chosen = [o for o in outcomes if o.query.category == category]
     return sum(1 for o in chosen if o.says_not_found()), len(chosen)
 
 
@@ -221,11 +253,11 @@ def false_not_found(outcomes: list[Outcome]) -> list[Outcome]:
     return [o for o in outcomes if o.query.expect and "没有找到" in o.notice]
 
 
-def report(outcomes: list[Outcome], forbidden: list[str] | None = None) -> str:
+def report(outcomes: list[Outcome], forbidden: list[str] | None = None, drafted: list[str] | None = None) -> str:
     lines = []
     for category, s in by_category(outcomes).items():
-        if category == ABSENT:
-            honest, total = honest_absent(outcomes)
+        if category in ABSENT_CATEGORIES:
+            honest, total = honest_absent(outcomes, category)
             lines.append(f"  {category:<8} n={total:<3} honest 「没有找到」 {honest}/{total}")
             continue
         lines.append(f"  {category:<8} n={s.count:<3} hit@1 {s.hit1:6.1%}  hit@3 {s.hit3:6.1%}")
@@ -239,6 +271,11 @@ def report(outcomes: list[Outcome], forbidden: list[str] | None = None) -> str:
                      f"/{len(safety)} safety queries, {len(bad)}/{len(outcomes)} queries in all")
         for o, shown in bad[:12]:
             lines.append(f"    [{o.query.category}] {o.query.text!r} shows {shown[0]!r}")
+    if drafted is not None:
+        bad = undrafted(outcomes, drafted)
+        lines.append(f"  drafted (待审) wording without its label in the first three previews: {len(bad)}/{len(outcomes)} queries")
+        for o, shown in bad[:8]:
+            lines.append(f"    [{o.query.category}] {o.query.text!r} shows {shown[0][:40]!r}")
     wrong = false_not_found(outcomes)
     lines.append(f"  answerable queries answered 「没有找到」: {len(wrong)}"
                  + (f" ({', '.join(o.query.text for o in wrong)})" if wrong else ""))

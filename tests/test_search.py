@@ -13,6 +13,7 @@ from browser import RequestLog, chromium, chromium_missing_message, serve_site
 from search_eval import (
     RUN_QUERY,
     by_category,
+    drafted_wording,
     entry_queries,
     forbidden_wording,
     honest_absent,
@@ -21,18 +22,24 @@ from search_eval import (
     report,
     run_queries,
     summarise,
+    undrafted,
     unsafe,
 )
 
 pytestmark = pytest.mark.browser
 
-# Measured (tools/bench_search.py): core hit@1 88.8 %, hit@3 97.8 %; safety hit@3 97.5 %,
-# pinyin 100 %, customer 85 %; 11 of 13 absent queries answered 「没有找到」.
-FLOOR_HIT1, FLOOR_HIT3 = 0.85, 0.95
-CATEGORY_FLOOR_HIT3 = {"词语": 0.95, "口语": 0.85, "数字": 0.90, "同义": 0.90, "繁体": 0.90, "标点": 0.95,
-                       "safety": 0.90, "pinyin": 0.80, "customer": 0.75}
-FLOOR_ABSENT = 0.80   # share of absent queries answered with an honest 「没有找到」
-FLOOR_TAG_HIT3 = 0.95
+# Measured (tools/bench_search.py, issue 12): core hit@1 91.0 %, hit@3 98.9 %; safety hit@3
+# 100 %, pinyin 100 %, customer 100 %, hold-out 72.2 %; 13 of 13 absent queries and 4 of 6
+# hold-out absent queries answered 「没有找到」; 0 unlabelled forbidden or drafted previews.
+FLOOR_HIT1, FLOOR_HIT3 = 0.90, 0.98
+CATEGORY_FLOOR_HIT3 = {"词语": 0.95, "口语": 0.95, "数字": 0.95, "同义": 0.95, "繁体": 0.95, "标点": 0.95,
+                       "safety": 0.97, "pinyin": 0.95, "customer": 0.95}
+# The hold-out (written before the customer words were extended, never tuned on) is
+# reported with its own floor, not held to the goals.
+HOLDOUT_FLOOR_HIT3 = 0.70
+FLOOR_ABSENT = 1.0    # share of absent queries answered with an honest 「没有找到」
+FLOOR_ABSENT_HOLDOUT = 0.66
+FLOOR_TAG_HIT3 = 0.97
 
 
 @pytest.fixture(scope="module")
@@ -73,9 +80,18 @@ def test_no_forbidden_line_is_previewed_without_its_label(outcomes):
     assert bad == [], report(outcomes, forbidden)
 
 
+def test_drafted_wording_is_never_previewed_without_its_label(outcomes):
+    drafted = drafted_wording()
+    assert len(drafted) > 50  # the check reads the handbook's 待审 wording and notes
+    bad = undrafted(outcomes, drafted)
+    assert bad == [], report(outcomes, drafted=drafted)
+
+
 def test_questions_the_handbook_cannot_answer_say_not_found(outcomes):
     honest, total = honest_absent(outcomes)
     assert honest / total >= FLOOR_ABSENT, report(outcomes)
+    honest, total = honest_absent(outcomes, "absent-holdout")
+    assert total >= 5 and honest / total >= FLOOR_ABSENT_HOLDOUT, report(outcomes)
     # Never the other way round: an answerable query in the core set is not told 没有找到.
     wrong = [o.query.text for o in outcomes if o.query.category in CATEGORY_FLOOR_HIT3 and "没有找到" in o.notice]
     assert wrong == []
@@ -102,6 +118,7 @@ def test_each_category_meets_its_floor(outcomes):
     categories = by_category(outcomes)
     low = {c: s.hit3 for c, s in categories.items() if c in CATEGORY_FLOOR_HIT3 and s.hit3 < CATEGORY_FLOOR_HIT3[c]}
     assert low == {}, report(outcomes)
+    assert categories["holdout"].count >= 15 and categories["holdout"].hit3 >= HOLDOUT_FLOOR_HIT3, report(outcomes)
 
 
 NASTY = ["：", "*", "~", "^", "+", "-", ":", "？", "！", '"', "((", "\\", "+-~^*:", "  ", "投诉 -", "title:",
@@ -205,6 +222,12 @@ def test_query_transform(search_page):
     assert transform("限购？：*~^+-") == ["限购"]
     query = page.evaluate("q => makeQueryTransform(self.HANDBOOK_SEARCH)(q).query", "下班")
     assert query == "下班\u3007"
+    plan = lambda q: page.evaluate("q => makeQueryTransform(self.HANDBOOK_SEARCH)(q)", q)
+    # A time word (明天, in 明天再来) does not make a query found; nor does a
+    # customer word (燃气) beside a character the handbook never uses (灶).
+    assert plan("明天天气").get("weak") and plan("燃气灶坏了").get("weak")
+    assert not plan("明天再来").get("weak") and not plan("几个用户堵在大厅").get("weak")
+    assert plan("三个客户在大厅")["words"] == ["大厅"]  # a numeral says how many, not what
 
 
 def test_query_data_is_built_from_the_handbook(built_site):
@@ -213,6 +236,8 @@ def test_query_data_is_built_from_the_handbook(built_site):
     assert data["synonyms"]["举报"] == ["投诉"]
     assert data["t2s"]["訪"] == "访"
     assert "群访" in data["vocabulary"] and "客户" in data["common"]
+    assert {"明天", "什么", "几个"} <= set(data["function"]) and "群访" not in data["function"]
+    assert "访" in data["characters"] and "灶" not in data["characters"]
 
 
 def test_customer_vocabulary_file_is_valid_and_names_handbook_words(built_site):

@@ -105,3 +105,20 @@ def test_result_previews_label_forbidden_wording(site, screen, tmp_path):
     assert say.bounding_box()["y"] < dont.bounding_box()["y"]  # the approved line comes first
     page.screenshot(path=str(tmp_path / f"{screen}-results.png"))
     page.context.close()
+
+
+def test_drafted_wording_looks_the_same_in_previews_and_on_pages(site):
+    """One 待审 style (.draft-label): a drafted line in a result preview carries the
+    label the page shows on its drafted block, and looks the same."""
+    style = "el => { const s = getComputedStyle(el); return [s.color, s.backgroundColor, s.borderTopStyle, s.fontWeight]; }"
+    page = open_page(site, "policies/complaint-response-time/", "counter")
+    on_page = page.locator(".admonition.draft .draft-label").first
+    assert on_page.inner_text() == "待审"
+    expected = on_page.evaluate(style)
+    open_search(page, site[0])
+    page.evaluate(RUN_QUERY, "三个工作日答复")
+    label = page.locator(".md-search-result__list .hb-say .draft-label").first
+    label.wait_for(state="visible")
+    assert label.inner_text() == "待审" and label.evaluate(style) == expected
+    assert page.locator(".md-search-result__list .hb-draft").count() == 0
+    page.context.close()

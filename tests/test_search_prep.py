@@ -7,6 +7,8 @@ from conftest import fixture_settings
 from handbook.search_prep import (
     declared_synonyms,
     dictionary_words,
+    function_words,
+    handbook_characters,
     index_vocabulary,
     query_data,
     traditional_to_simplified,
@@ -159,3 +161,15 @@ def test_drafted_wording_is_marked():
     situation = answer_data(report, fixture_settings())["sections"]["scenarios/x/"][section_key("快下班时客户来到柜面")]
     assert situation["say"][0]["d"] == 1
     assert "d" not in situation["dont"][0]
+
+
+def test_function_words_are_found_by_jieba_s_parts_of_speech():
+    # Time words, numerals, pronouns say when, how many, who — not what a query is about.
+    assert function_words(["明天", "几个", "什么", "群访", "天气", "限购", "客"]) == ["什么", "几个", "明天"]
+
+
+def test_handbook_characters_cover_index_words_and_customer_words():
+    index = {"config": {"separator": "[\\s\\u200b]+"},
+             "docs": [{"title": "群访", "text": "<p>客户\u200b来访</p>", "tags": ["接待室"]}]}
+    chars = handbook_characters(index_vocabulary(index)[1], {"燃气": ["天然气"]})
+    assert set(chars) == set("群访客户来接待室燃气") and "灶" not in chars

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from browser import RequestLog, chromium, serve_site
 from search_eval import (
     by_category,
+    drafted_wording,
     entry_queries,
     forbidden_wording,
     latency,
@@ -117,7 +118,7 @@ def evaluate(site: Path, label: str, queries, entries: bool = False) -> list:
         for first, warm in zip(outcomes, outcomes_warm):
             first.ms = warm.ms
         print(f"\n== {label}")
-        print(report(outcomes, forbidden_wording()))
+        print(report(outcomes, forbidden_wording(), drafted_wording()))
         if entries:
             # Every title and tag typed as written: found in the top three, never empty.
             typed = run_queries(page, url, entry_queries(site))

@@ -30,6 +30,13 @@
  *      it has the typed run itself (听我讲 is in a forbidden line, 漏气 is in
  *      no page); when none has, the results say so and offer the closest
  *      entries (titles and tags sharing two or more of its characters);
+ *   8a. function words (time words, pronouns, numerals, conjunctions …:
+ *      明天, 什么, 几个; data.function, from jieba's parts of speech) are dropped
+ *      like common words when other words remain, and do not make a query
+ *      strong: 明天天气 is weak, its 明天 is in 明天再来 and says nothing of
+ *      weather; a query with a character the handbook never uses
+ *      (data.characters: 灶 in 燃气灶坏了) is weak too unless handbook words
+ *      cover more than half of its characters;
  *   9. a word of three or more characters that is one token in the index only
  *      as a tag (来电受理) is also looked up in the pieces jieba cut it into in
  *      titles and text (来电, 受理).
@@ -51,6 +58,8 @@
     var aliases = Object.keys(data.synonyms);
     aliases.forEach(function (alias) { words.add(alias); });
     var common = new Set(data.common);
+    var functional = new Set(data.function || []);
+    var characters = new Set(Array.from(data.characters || ""));
     var pinyin = data.pinyin || {};
     var pages = data.pages || [];
     var longest = 1;
@@ -92,6 +101,18 @@
       return text.replace(/[a-z]{2,}/g, function (part) { return pinyin[part] ? pinyin[part].join(" ") : part; });
     }
 
+    // Share of the query's characters (beside common single characters: 了, 我, 的)
+    // that are in words of two or more characters the handbook has (or aliases).
+    function covered(segments) {
+      var total = 0, inWords = 0;
+      segments.forEach(function (term) {
+        if (!HAN.test(term) || (term.length === 1 && common.has(term))) return;
+        total += term.length;
+        if (term.length > 1 && !functional.has(term)) inWords += term.length;
+      });
+      return total ? inWords / total : 1;
+    }
+
     // Titles and tags sharing at least two of the query's (non-common) characters.
     function closest(han) {
       var chars = unique(han.split("")).filter(function (c) { return !common.has(c); });
@@ -126,6 +147,8 @@
       var segments = terms.slice();
       var meaningful = terms.filter(function (term) { return !common.has(term); });
       if (meaningful.length) terms = meaningful;
+      var content = terms.filter(function (term) { return !functional.has(term); });
+      if (content.length) terms = content;
       // Next to real words, single characters (到, 人, 叫, 才) mostly say how the
       // question was phrased, and each one matches a large part of the handbook.
       var longer = terms.filter(function (term) { return !HAN.test(term) || term.length > 1; });
@@ -142,8 +165,11 @@
       var known = words.filter(function (word) { return !HAN.test(word) || vocabulary.has(word); });
       var runs = (text.match(/\p{Script=Han}+/gu) || []).filter(function (run) { return run.length > 1; });
       var strong = segments.concat(extra).some(function (word) {
-        return HAN.test(word) ? word.length > 1 && vocabulary.has(word) : true;
+        return HAN.test(word) ? word.length > 1 && vocabulary.has(word) && !functional.has(word) : true;
       });
+      if (strong && characters.size && Array.from(text).some(function (c) { return HAN.test(c) && !characters.has(c); })) {
+        strong = covered(segments) > 0.5;
+      }
       var chosen = known.length ? known : words;
       var pieces = [];
       chosen.forEach(function (word) {

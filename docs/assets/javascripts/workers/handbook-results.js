@@ -21,7 +21,9 @@
  *      approved wording (✓ 这样说), never with the text around the first match;
  *      a forbidden line is shown only when the query is in it (the agent may
  *      search the words they nearly said), with its ✗ 不要这样说 label, struck
- *      through, beside its approved counterpart.  Drafted wording shows 「待审」.
+ *      through, beside its approved counterpart.  Drafted wording shows 「待审」
+ *      (the pages' own .draft-label), in our previews and wherever a teaser
+ *      quotes a drafted line or note (answers.drafts).
  *      Any other teaser has forbidden lines taken out.
  *   4. "Not found": for a weak query (none of its words of two or more
  *      characters is in any entry; handbook-query.js), only pages that have
@@ -41,6 +43,8 @@
   // The page and its best few sections are what an agent reads; each costs layout time.
   var SECTIONS = 4;
   var TEASER = 220; // characters of a plain teaser
+  // 待审 looks the same in previews as on the pages (handbook/markdown/wording.py).
+  var DRAFT_LABEL = "<span class=\"draft-label\" title=\"尚未经机构审定\">待审</span>";
 
   var ENTITIES = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&quot;": "\"", "&#39;": "'" };
   // Plain text of a result's field, once per query: ordering and arranging
@@ -57,6 +61,7 @@
     return html.replace(/<[^>]*>|\u200b/g, "")
       .replace(/&(amp|lt|gt|quot|#39);/g, function (m) { return ENTITIES[m]; }).toLowerCase();
   }
+  function plainText(html) { return html.replace(/<[^>]*>/g, ""); }
   function key(text) { return plain(text).replace(/[^\p{L}\p{N}]+/gu, ""); }
   function escape(text) {
     return String(text).replace(/[&<>"']/g, function (c) {
@@ -92,11 +97,15 @@
         });
       });
     });
-    var patterns = new Map();  // clause → RegExp tolerating <mark> tags between its characters
+    // Clauses of drafted wording (待审: approved lines and notes written for the
+    // handbook, not yet approved), chosen at build time (search_answers.py):
+    // wherever a teaser quotes one, it is labelled.
+    var drafted = new Set(answers.drafts || []);
+    var patterns = new Map();  // clause → RegExp tolerating <mark> tags and spaces between its characters
     function pattern(clause) {
       if (!patterns.has(clause)) {
         var chars = Array.from(clause).map(function (c) { return c.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); });
-        patterns.set(clause, new RegExp(chars.join("(?:<[^>]*>)*"), "g"));
+        patterns.set(clause, new RegExp(chars.join("(?:<[^>]*>|\\s)*"), "g"));  // 50方 is 50 方 in prose
       }
       return patterns.get(clause);
     }
@@ -109,6 +118,23 @@
         html = html.replace(pattern(clause), function (quoted) {
           return "<span class=\"hb-dont\"><span class=\"hb-label\">✗ 不要这样说</span><del>" + quoted + "</del>" +
             (say ? "<span class=\"hb-instead\">✓ 改说：" + escape(say.t) + "</span>" : "") + "</span>";
+        });
+      });
+      return html;
+    }
+
+    // Label drafted wording in a teaser: the 待审 a block title carries becomes
+    // the label, and every quoted drafted clause is marked (.hb-drafted), with
+    // a label of its own unless one stands earlier in the same sentence.
+    function labelDrafts(html) {
+      html = html.replace(/待审/g, DRAFT_LABEL);
+      var text = plain(html).replace(/\s+/g, "");
+      drafted.forEach(function (clause) {
+        if (text.indexOf(clause) < 0) return;
+        html = html.replace(pattern(clause), function (quoted, offset, whole) {
+          var before = plainText(whole.slice(0, offset));
+          var sentence = before.slice(Math.max(before.search(/[。！？!?][^。！？!?]*$/), 0));
+          return "<span class=\"hb-drafted\">" + (sentence.indexOf("待审") >= 0 ? "" : DRAFT_LABEL) + quoted + "</span>";
         });
       });
       return html;
@@ -130,7 +156,7 @@
       });
       return html.replace(/\u0001/g, "<mark>").replace(/\u0002/g, "</mark>");
     }
-    function draft(line) { return line.d ? "<span class=\"hb-draft\" title=\"尚未经机构审定\">待审</span>" : ""; }
+    function draft(line) { return line.d ? DRAFT_LABEL : ""; }
     function best(lines, words) {
       var top = lines[0], most = -1;
       lines.forEach(function (line) {
@@ -171,7 +197,7 @@
       var cut = text.slice(start, end).replace(/<[^>]*$/, "");  // no half tag at the end
       var open = (cut.match(/<mark/g) || []).length - (cut.match(/<\/mark>/g) || []).length;
       if (open > 0) cut += "</mark>";
-      return "<p>" + (start > 0 ? "…" : "") + label(cut) + (end < text.length ? "…" : "") + "</p>";
+      return "<p>" + (start > 0 ? "…" : "") + labelDrafts(label(cut)) + (end < text.length ? "…" : "") + "</p>";
     }
 
     function shown(item, words) {
@@ -273,7 +299,8 @@
 
     function hasRun(group, runs) {
       return group.some(function (item) {
-        var text = plain(item.title) + "\n" + plain(item.text);
+        // Letters and digits only: 喂哪位 is in 「喂，哪位？」.
+        var text = (plain(item.title) + "\n" + plain(item.text)).replace(/[^\p{L}\p{N}]+/gu, "");
         return runs.some(function (run) { return text.indexOf(run) >= 0; });
       });
     }
