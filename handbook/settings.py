@@ -34,6 +34,7 @@ class Settings:
     builder: str = "mkdocs"              # "mkdocs" or "zensical"
     problems: list[Problem] = field(default_factory=list)  # setup problems (config files)
     snippets_dir: Path | None = None  # roles.yml and style.yml (handbook/house_rules.py)
+    live_preview: bool = False        # `mkdocs serve`: nothing that every save would rewrite in full
 
 
 def load_settings(config_file: Path | None = None, docs_dir: Path | None = None, *,
