@@ -219,12 +219,14 @@
             if (keys[t].startsWith(open[c])) { terms[open[c]] = true; open.splice(c--, 1); }
         open.forEach(function (term) { if (lunr.stopWordFilter && lunr.stopWordFilter(term)) terms[term] = false; });
         var boost = +!doc.parent + Object.values(terms).filter(function (x) { return x; }).length / Object.keys(terms).length;
-        scored.push({ page: pageOf[number], score: result.score * (1 + Math.pow(boost, 2)) });
+        scored.push({ page: pageOf[number], score: result.score * (1 + Math.pow(boost, 2)), result: result });
       });
-      scored.sort(function (x, y) { return y.score - x.score; });
-      var pages = [], seen = new Set();
-      scored.forEach(function (entry) { if (!seen.has(entry.page)) { seen.add(entry.page); pages.push(entry.page); } });
-      return pages;
+      scored.sort(function (x, y) { return y.score - x.score; });  // stable, as Material's
+      var pages = [], best = new Map();
+      scored.forEach(function (entry) {
+        if (!best.has(entry.page)) { best.set(entry.page, entry.result); pages.push(entry.page); }
+      });
+      return { pages: pages, best: best };
     }
 
     function readTexts(pages) {  // in parallel; a page that fails to load is shown without its text
@@ -239,14 +241,21 @@
     index.search = function (query) {
       var results = asked && asked.query === query ? asked.results : search.call(this, query);
       asked = null;
-      var pages = materialPages(query, results).slice(0, rerank);
+      var order = materialPages(query, results), pages = order.pages.slice(0, rerank);
       var missing = pages.filter(function (page) { return !textsRead[page]; });
       if (missing.length) {  // nothing for Material to do yet: asked again once the texts are read
         asked = { query: query, results: results };
         need = function () { return readTexts(missing); };
         return [];
       }
+      // A page past the first `rerank` is listed by its title alone (handbook-results.js:
+      // slim), in the place of its best entry: that entry stands for it, and
+      // Material need not copy and highlight every other matching section.
       var shown = new Set(pages);
+      results = results.filter(function (result) {
+        var number = docNumber.get(result.ref);
+        return number === undefined || shown.has(pageOf[number]) || order.best.get(pageOf[number]) === result;
+      });
       results.forEach(function (result) {
         var number = docNumber.get(result.ref);
         if (number === undefined) return;
