@@ -148,7 +148,7 @@ def check(args, settings) -> int:
         return 1
     for problem in report.errors:
         print(problem.format(prefix=""), end="\n\n")
-    print(maintenance_text(report.pages, settings))
+    print(maintenance_text(report.pages, settings, report.outlines))
     errors = len(report.errors) + len(settings.problems)
     print(f"\n检查了 {len(report.pages)} 个页面（{settings.docs_dir}）：", end="")
     if errors:

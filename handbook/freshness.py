@@ -71,7 +71,8 @@ def grouped(pages: list[Page], settings: Settings):
     return dict(sorted(overdue.items())), dict(sorted(soon.items()))
 
 
-def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str = "../") -> str:
+def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str = "../",
+                         outlines: dict | None = None) -> str:
     """The 内容维护 page: overdue and soon-due pages, grouped by owner."""
     overdue, soon = grouped(pages, settings)
     out = [
@@ -92,16 +93,16 @@ def maintenance_markdown(pages: list[Page], settings: Settings, link_prefix: str
                 out.append(f"| [{due.title}]({link_prefix}{due.path}) | {KIND_NAMES.get(due.kind, due.kind)} | "
                            f"{due.reviewed} | {due.due} | {due.days_text(settings.today)} |")
             out.append("")
-    out.append(provenance.pending_markdown(provenance.pending_in_pages(pages), link_prefix))
+    out.append(provenance.pending_markdown(provenance.pending_in_pages(pages, outlines), link_prefix))
     return "\n".join(out)
 
 
 def maintenance_page(report, settings: Settings) -> str:
     """Registry generator (handbook/generated.py) for guide/maintenance.md."""
-    return maintenance_markdown(report.pages, settings)
+    return maintenance_markdown(report.pages, settings, outlines=report.outlines)
 
 
-def maintenance_text(pages: list[Page], settings: Settings) -> str:
+def maintenance_text(pages: list[Page], settings: Settings, outlines: dict | None = None) -> str:
     """The same list for a terminal."""
     overdue, soon = grouped(pages, settings)
     out = []
@@ -112,5 +113,5 @@ def maintenance_text(pages: list[Page], settings: Settings) -> str:
             out.append(f"  {owner}")
             for due in items:
                 out.append(f"    {due.path}  {due.title}  应复核：{due.due}（{due.days_text(settings.today)}）")
-    out.append(provenance.pending_text(provenance.pending_in_pages(pages)))
+    out.append(provenance.pending_text(provenance.pending_in_pages(pages, outlines)))
     return "\n".join(out)

@@ -9,7 +9,9 @@ output goes and what it is:
 * "asset": any other file at `path` under docs/, copied into the site as is;
 * "site":  a file at `path` under the built site, written after the builder
            finished (it may read what the builder wrote, e.g. the search index,
-           from `settings.site_dir`).
+           from `settings.site_dir`).  A site generator may also return a dict
+           {path under the site: content} when it writes several files (the
+           prepared search index); `path` then names their directory.
 
 The MkDocs hook (hooks/handbook_build.py) adds pages and assets to the build in
 memory and writes "site" files after the build.  Zensical runs no hooks:
@@ -23,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import business, freshness, search_answers, search_data
+from . import business, freshness, search_answers, search_data, search_prepared
 from .wording import exports as wording
 
 KINDS = ("page", "asset", "site")
@@ -44,6 +46,8 @@ GENERATED: list[Generated] = [
     Generated(freshness.MAINTENANCE_PAGE, "page", freshness.maintenance_page),
     Generated(search_data.DATA_PATH, "site", search_data.query_data_for_site),
     Generated(search_data.MATERIAL_INDEX, "site", search_data.compact_material_index),
+    # Material's index prepared for the browser in pieces (first result without indexing).
+    Generated(search_prepared.PREPARED_DIR, "site", search_prepared.prepared_index_for_site),
     # Safe previews: each situation's wording, labelled, for the search worker (handbook-preview.js).
     Generated("search/handbook-answers.js", "site", search_answers.answer_data_script),
     Generated(business.DATA_FILE, "asset", business.data_js),
@@ -69,7 +73,9 @@ def render(kinds: tuple[str, ...], report, settings) -> dict[str, str]:
     out = {}
     for entry in entries(*kinds):
         content = entry.make(report, settings)
-        if content is not None:
+        if isinstance(content, dict):
+            out.update(content)
+        elif content is not None:
             out[entry.path] = content
     return out
 

@@ -147,9 +147,12 @@ def pending_markdown(items: list[Pending], link_prefix: str = "../") -> str:
     return "\n".join(out)
 
 
-def pending_in_pages(pages) -> list[Pending]:
-    """The same list from pages alone (the 内容维护 page gets pages, not outlines)."""
+def pending_in_pages(pages, outlines: dict | None = None) -> list[Pending]:
+    """The same list from pages, with the outlines the check already made
+    (report.outlines) where there are any: parsing every page again is a tenth
+    of `handbook check` on a large handbook."""
     from .outline import parse_outline  # outline.py imports this module
-    outlines = {page.path: parse_outline(page.body, page.body_start)
+    known = outlines or {}
+    outlines = {page.path: known.get(page.path) or parse_outline(page.body, page.body_start)
                 for page in pages if page.text is not None and page.body_known}
     return pending(pages, outlines)

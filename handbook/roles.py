@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from .file_memo import by_file
+
 ROLE_REF = re.compile(r"\[\[\s*([^\[\]]+?)\s*\]\]")
 TABLE = "角色表"
 _QUOTED = re.compile(r"“[^”]*”|「[^」]*」|‘[^’]*’|『[^』]*』|《[^》]*》")
@@ -30,8 +32,12 @@ class Role:
     note: str = ""
 
 
+@by_file
 def load_roles(path: Path) -> tuple[dict[str, Role], list[str]]:
-    """(roles, problems): problems are Chinese sentences about the file itself."""
+    """(roles, problems): problems are Chinese sentences about the file itself.
+
+    The result is shared between callers (file_memo): do not change it in place.
+    """
     if not Path(path).is_file():
         return {}, []
     try:

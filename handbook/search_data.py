@@ -13,7 +13,6 @@ vocabulary comes from the index the builder wrote:
 """
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import re
@@ -68,21 +67,14 @@ def query_data_for_site(report, settings) -> str | None:
     site = Path(settings.site_dir)
     zensical = site / "search.json"
     index = _material_index(settings)
-    index_hash = None
-    if index is not None:
-        # The browser keeps the lunr index it built under this hash and reuses it
-        # until the index changes (docs/assets/javascripts/workers/handbook-index.js).
-        index_hash = hashlib.sha1(compact_index_text(index).encode("utf-8")).hexdigest()[:16]
-    elif zensical.is_file():
+    if index is None and zensical.is_file():
         glossary = Path(settings.project_dir or ".") / "snippets" / "glossary.md"
         words = search_prep.dictionary_words(report.pages, glossary.read_text(encoding="utf-8")
                                              if glossary.is_file() else "")
         index = zensical_as_lunr(json.loads(zensical.read_text(encoding="utf-8")), words)
-    else:
+    elif index is None:
         return None
     project = Path(settings.project_dir or ".")
     customer, _ = search_prep.load_customer_synonyms(project / search_prep.CUSTOMER_SYNONYMS)  # problems: the hook
     data = search_prep.query_data(index, report.pages, customer, _VOCABULARY_MEMO)
-    if index_hash:
-        data["index"] = index_hash
     return search_prep.query_data_script(data)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import configuration
+from .file_memo import by_file
 from .problems import Problem
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +34,7 @@ class Settings:
     builder: str = "mkdocs"              # "mkdocs" or "zensical"
     problems: list[Problem] = field(default_factory=list)  # setup problems (config files)
     snippets_dir: Path | None = None  # roles.yml and style.yml (handbook/house_rules.py)
+    live_preview: bool = False        # `mkdocs serve`: nothing that every save would rewrite in full
 
 
 def load_settings(config_file: Path | None = None, docs_dir: Path | None = None, *,
@@ -71,7 +73,11 @@ def load_settings(config_file: Path | None = None, docs_dir: Path | None = None,
     return settings
 
 
+@by_file
 def load_org_values(path: Path) -> dict[str, str]:
-    """The org file's values alone (for the Markdown extension); problems are reported by the check."""
+    """The org file's values alone (for the Markdown extension); problems are reported by the check.
+
+    Shared between callers (file_memo): copy before changing it.
+    """
     org = configuration.read_yaml(Path(path), Path(path).resolve().parent)
     return configuration.org_values(org)

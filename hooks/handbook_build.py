@@ -29,6 +29,7 @@ from handbook.template_cache import MemoryBytecodeCache
 
 log = logging.getLogger("mkdocs.hooks.handbook")
 SEARCH_FLAG = "handbook_search_data"  # config.extra flag read by overrides/main.html
+PREPARED_FLAG = "handbook_prepared_index"  # likewise: fetch the prepared index's docs.json
 
 _state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, []),
                 "live_index": None, "page_urls": set(), "check_cache": None, "templates": None}
@@ -47,6 +48,7 @@ def on_startup(command, dirty):
 def on_config(config):
     settings = _state["settings"] = load_settings(config.config_file_path, docs_dir=config.docs_dir)
     settings.site_dir = Path(config.site_dir)
+    settings.live_preview = _state["command"] == "serve"
     report = _state["report"] = check_docs(settings, _state["check_cache"]) if Path(settings.docs_dir).is_dir() \
         else Report()
     if _state["live_index"] is not None:
@@ -59,6 +61,9 @@ def on_config(config):
         options["file"] = str(settings.org_file)
     search = config.plugins.get("material/search")
     config.extra[SEARCH_FLAG] = search is not None
+    # The browser loads the index prepared at build time (handbook/search_prepared.py),
+    # except in live preview, where Material's worker indexes search_index.json.
+    config.extra[PREPARED_FLAG] = search is not None and not settings.live_preview
     if search is not None:
         path = search_prep.write_user_dictionary(report.pages, Path(config.config_file_path).parent)
         search.config.jieba_dict_user = str(path)

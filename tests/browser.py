@@ -33,6 +33,10 @@ def chromium_missing_message() -> str | None:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as any intranet web server does: the search reads its index in
+    # pieces, and a new connection per piece would measure this server, not the site.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 

@@ -1,68 +1,64 @@
-"""The search index the worker stores in IndexedDB after building it once
-(docs/assets/javascripts/workers/handbook-index.js): the next full page load
-loads it instead of indexing again, and answers exactly as the built one."""
+"""The search index prepared at build time (handbook/search_prepared.py, read by
+docs/assets/javascripts/workers/handbook-prepared.js) answers exactly as the
+index Material builds in the browser: the same pages in the same order for every
+query of the query set, the same highlighted previews; the page never fetches
+the full search_index.json; without the prepared pieces the worker indexes the
+full index itself."""
 from __future__ import annotations
 
 import pytest
 from browser import RequestLog, chromium, chromium_missing_message, serve_site
-from index_cache import WAIT_FOR_STORED_INDEX, index_source
+from index_cache import MANIFEST_ROUTE, index_source
 from search_eval import RUN_QUERY, load_queries, open_search, run_queries
 
 pytestmark = pytest.mark.browser
 
 RESULT_HTML = "() => document.querySelector('.md-search-result__list').innerHTML"
+# Broad queries whose whole rendered result lists are compared, not only the ranking.
+WHOLE_LISTS = ("投诉 处理", "限购", "客户骂人", "报装费多少钱", "xiangou")
 
 
-def test_stored_index_answers_as_the_built_one(built_site):
+def _run(browser, url, queries, prepared: bool):
+    context = browser.new_context()
+    requests = RequestLog()
+    requests.attach(context)  # routes every request; the abort below takes precedence
+    if not prepared:
+        context.route(MANIFEST_ROUTE, lambda route: route.abort())
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    open_search(page, url)
+    source = index_source(page)
+    outcomes = run_queries(page, url, queries)
+    for position, query in enumerate(queries):
+        for _ in range(2):  # a query that timed out (ms None) on this busy machine gets another try
+            if outcomes[position].ms is None:
+                outcomes[position] = run_queries(page, url, [query])[0]
+    lists = {}
+    for query in WHOLE_LISTS:
+        page.evaluate(RUN_QUERY, query)
+        lists[query] = page.evaluate(RESULT_HTML)
+    context.close()
+    return source, [o.ranked for o in outcomes], lists, requests, errors
+
+
+def test_prepared_index_answers_as_the_built_one(built_site):
     missing = chromium_missing_message()
     if missing:
         pytest.fail(missing)
     queries = load_queries()
     with serve_site(built_site) as url, chromium() as browser:
-        context = browser.new_context()
-        requests = RequestLog()
-        requests.attach(context)
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        runs = {}
-        for expected in ("built", "stored"):
-            open_search(page, url)  # a full page load each time
-            assert index_source(page) == expected
-            outcomes = run_queries(page, url, queries)
-            for position, query in enumerate(queries):
-                for _ in range(2):  # a query that timed out (ms None) on this busy machine gets another try
-                    if outcomes[position].ms is None:
-                        outcomes[position] = run_queries(page, url, [query])[0]
-            page.evaluate(RUN_QUERY, "投诉 处理")
-            runs[expected] = ([o.ranked for o in outcomes], page.evaluate(RESULT_HTML))
-            if expected == "built":
-                page.evaluate(WAIT_FOR_STORED_INDEX)
-            if expected == "stored":  # and so does one that differs
-                for position, (query, ranked) in enumerate(zip(queries, runs["built"][0])):
-                    if runs["stored"][0][position] != ranked:
-                        runs["stored"][0][position] = run_queries(page, url, [query])[0].ranked
-        assert runs["stored"][0] == runs["built"][0]  # same pages in the same order, every query
-        assert "<mark" in runs["stored"][1] and runs["stored"][1] == runs["built"][1]  # same highlights
-        assert not errors and not requests.external
-
-
-def test_a_new_build_is_indexed_again(built_site):
-    """The stored index belongs to one build (the hash of its search index)."""
-    with serve_site(built_site) as url, chromium() as browser:
-        page = browser.new_context().new_page()
-        open_search(page, url)
-        page.evaluate(WAIT_FOR_STORED_INDEX)
-        page.evaluate("""() => new Promise(resolve => {
-          const open = indexedDB.open("handbook-search", 1);
-          open.onsuccess = () => {
-            const transaction = open.result.transaction("index", "readwrite");
-            transaction.objectStore("index").openCursor().onsuccess = (event) => {
-              const cursor = event.target.result;
-              cursor.update(Object.assign({}, cursor.value, { hash: "an-older-build" }));
-            };
-            transaction.oncomplete = () => resolve();
-          };
-        })""")
-        open_search(page, url + "policies/")
-        assert index_source(page) == "built"
+        prepared = _run(browser, url, queries, prepared=True)
+        built = _run(browser, url, queries, prepared=False)
+    assert prepared[0] == "prepared" and built[0] == "built"
+    differ = [(q.text, a, b) for q, a, b in zip(queries, prepared[1], built[1]) if a != b]
+    assert not differ, differ[:5]  # same pages in the same order, every query
+    for query in WHOLE_LISTS:
+        assert prepared[2][query] == built[2][query], query  # same previews and highlights
+    assert "<mark" in prepared[2]["限购"]
+    for source, _, _, requests, errors in (prepared, built):
+        assert not errors and not requests.external, (source, errors, requests.external)
+    # The page reads the index without its texts; the full index only when the pieces are missing.
+    assert not any(u.endswith("/search/search_index.json") for u in prepared[3].urls)
+    assert any(u.endswith("/search/prepared/docs.json") for u in prepared[3].urls)
+    assert any(u.endswith("/search/search_index.json") for u in built[3].urls)

@@ -56,7 +56,7 @@ class OrgValuesExtension(Extension):
 
     def extendMarkdown(self, md):
         path = resolve(md, self.getConfig("file"))
-        values = load_org_values(path) if Path(path).is_file() else {}
+        values = dict(load_org_values(path)) if Path(path).is_file() else {}
         values.update(self.getConfig("values") or {})
         # After pymdownx.snippets (32) so included text is substituted too,
         # before fenced code is stashed (25+).

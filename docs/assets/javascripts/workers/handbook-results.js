@@ -319,5 +319,6 @@
     };
   }
 
+  makeResults.RERANK = RERANK;  // the pages whose texts are read (handbook-prepared.js)
   scope.makeHandbookResults = makeResults;
 })(typeof self !== "undefined" ? self : this);

@@ -7,8 +7,8 @@
  *   - each query passes through the transform in handbook-query.js;
  *   - each answer passes through handbook-results.js (order, the answering
  *     section first, safe previews, "not found").
- *   - the index is built by Material, or loaded from the browser's store when
- *     this build's index was built before (handbook-index.js).
+ *   - the index is the one prepared at build time, read in pieces as queries
+ *     need them (handbook-prepared.js); without it Material builds its own.
  * This file only loads and wires; scoring within a page and the result format
  * stay Material's.  The result logic's data (search/handbook-answers.js) sits
  * beside the query data.
@@ -23,18 +23,32 @@
   var query = params.get("query"), data = params.get("data");
   importScripts(query, new URL("handbook-results.js", query).href,
                 data, new URL("handbook-answers.js", data).href,
-                new URL("handbook-index.js", self.location.href).href);
+                new URL("handbook-prepared.js", self.location.href).href);
   var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
   var results = self.makeHandbookResults(self.HANDBOOK_SEARCH, self.HANDBOOK_ANSWERS);
 
-  // Material answers queries one at a time and in order, so the plan of each
-  // query waits here for its result.
-  var pending = [];
+  // One query at a time, the latest first: while a query is answered (it may
+  // wait for texts, handbook-prepared.js) an agent types on, and only the query
+  // now in the box matters; the ones typed in between are not answered.
+  var waiting = null, current = null, listen = null;
+  function next() {
+    if (current || !waiting) return;
+    current = waiting;
+    waiting = null;
+    listen({ data: { type: QUERY, data: current.query } });
+  }
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
-    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
-      var plan = pending.shift();
-      message = { type: RESULT, data: Object.assign({}, message.data, { items: results(message.data.items, plan) }) };
+    if (message && message.type === RESULT && current) {
+      var need = self.handbookPrepared.needed();
+      if (need) {  // the pages to show have texts not read yet: read them (in parallel), then answer again
+        return need.then(function () { listen({ data: { type: QUERY, data: current.query } }); });
+      }
+      var items = message.data && Array.isArray(message.data.items) ? message.data.items : [];
+      message = { type: RESULT, data: Object.assign({}, message.data, { items: results(items, current) }) };
+      current = null;
+      post(message);
+      return next();
     }
     post(message);
   };
@@ -42,19 +56,17 @@
   var register = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return register(type, listener, options);
+    listen = listener;
     return register(type, function (event) {
       var message = event.data;
-      if (message && message.type === SETUP) {  // a stored index, if any (handbook-index.js)
-        return self.handbookIndex.prepare(self.HANDBOOK_SEARCH.index).then(function () { return listener(event); });
-      }
+      if (message && message.type === SETUP) self.handbookPrepared.setup(message.data, data);
       if (message && message.type === QUERY && typeof message.data === "string") {
-        var plan = transform(message.data);
-        pending.push(plan);
-        return listener({ data: { type: QUERY, data: plan.query } });
+        waiting = transform(message.data);
+        return next();
       }
       return listener(event);
     }, options);
   };
   importScripts(params.get("material"));
-  self.handbookIndex.install();
+  self.handbookPrepared.install(self.makeHandbookResults.RERANK);
 })();

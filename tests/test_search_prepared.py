@@ -1,0 +1,83 @@
+"""The index prepared at build time (handbook/search_prepared.py), without a browser.
+
+That its results equal Material's own index is tested in the browser
+(tests/test_search_index.py); here: the tokenisation numbering ported from
+Material, the pieces written and when they are not written."""
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+from handbook import generated, search_prepared
+from handbook.search_prepared import field_tokens, js_separator, prepare
+
+SEPARATOR = r"[\s\u200b\-_,:!=\[\]()\"`/，。、；：！？（）【】《》“”‘’·…～~]+"
+
+
+def test_separator_keeps_javascript_whitespace():
+    pattern = js_separator(SEPARATOR)
+    assert pattern.split("限购\ufeff说明\u3000x") == ["限购", "说明", "x"]  # JS \s has U+FEFF
+    assert pattern.split("a\x1cb") == ["a\x1cb"]  # Python's \s would split here, JavaScript's does not
+    assert js_separator(r"\s+").split("a b") == ["a", "b"]
+
+
+def test_positions_are_numbered_as_material_numbers_them():
+    # Material's extract/tokenize: block 0 = <p>, 限购, 说明, </p>; block 1 = <p>, 第二, </p>.
+    separator = js_separator(SEPARATOR)
+    assert field_tokens("<p>限购 说明</p><p>第二</p>", separator) == [("限购", 1), ("说明", 2), ("第二", 1 << 20 | 1)]
+    # A list (tags): each string goes on in the same table.
+    assert field_tokens(["甲", "乙"], separator) == [("甲", 0), ("乙", 1 << 20)]
+    assert field_tokens("ABC\u200bdef", separator) == [("abc", 0), ("def", 1)]  # lower case, as Material
+    assert field_tokens(None, separator) == []
+
+
+def test_positions_wrap_as_32_bit_integers():
+    text = "<br/>" + "<p>x</p>" * 2049
+    last = field_tokens(text, js_separator(SEPARATOR))[-1]
+    assert last == ("x", ((2048 << 20 | 1) & 0xFFFFFFFF) - (1 << 32))  # JavaScript's `2048 << 20` is negative
+
+
+def _index():
+    return {"config": {"lang": ["zh"], "separator": SEPARATOR, "pipeline": ["stemmer"],
+                       "fields": {"title": {"boost": 1000.0}, "text": {"boost": 1.0}, "tags": {"boost": 1e6}}},
+            "docs": [{"location": "a/", "title": "限购", "text": "<p>限购\u200b说明</p>", "tags": ["政策"]},
+                     {"location": "a/#规定", "title": "规定", "text": "<p>每次\u200b限购</p>"},
+                     {"location": "b/", "title": "Zebra 投诉", "text": "<p>投诉\u200b处理</p>"}]}
+
+
+def test_prepared_pieces():
+    files = prepare(_index())
+    lite = json.loads(files[search_prepared.LITE_DOCS])
+    digest = lite["config"]["handbook_prepared"]
+    root = f"{search_prepared.PREPARED_DIR}/{digest}"
+    manifest = json.loads(files[f"{root}/manifest.json"])
+    assert manifest["documents"] == 3 and manifest["fields"] == ["title", "text", "tags"]
+    # lunr's TokenSet needs the terms in JavaScript's (UTF-16) order.
+    assert manifest["terms"] == sorted(manifest["terms"], key=lambda t: t.encode("utf-16-be"))
+    shards = {}
+    for n, start in enumerate(manifest["shards"]):
+        for term in json.loads(files[f"{root}/terms/{n}.json"]):
+            shards[term] = n
+    assert set(shards) == set(manifest["terms"])
+    entry = json.loads(files[f"{root}/terms/{shards['限购']}.json"])["限购"]
+    # Term number in the order first seen (限购 is the first title's first token);
+    # per field: document number, positions.
+    assert entry == [0, [0, [0]], [0, [1], 1, [2]], []]
+    assert json.loads(files[f"{root}/terms/{shards['zebra']}.json"])["zebra"][1] == [2, [0]]
+    # The page fetches no texts; they are read by page.
+    assert [doc["text"] for doc in lite["docs"]] == ["", "", ""] and lite["docs"][0]["tags"] == ["政策"]
+    assert json.loads(files[f"{root}/texts/0.json"]) == ["<p>限购\u200b说明</p>", "<p>每次\u200b限购</p>"]
+    assert json.loads(files[f"{root}/texts/1.json"]) == ["<p>投诉\u200b处理</p>"]
+
+
+def test_registry_writes_the_pieces_after_a_build_but_not_in_live_preview(tmp_path):
+    (tmp_path / "search").mkdir()
+    (tmp_path / "search" / "search_index.json").write_text(json.dumps(_index()), encoding="utf-8")
+    settings = SimpleNamespace(site_dir=tmp_path, live_preview=False)
+    entry = next(e for e in generated.entries("site") if e.path == search_prepared.PREPARED_DIR)
+    files = entry.make(None, settings)
+    assert search_prepared.LITE_DOCS in files and len(files) == 1 + 1 + 1 + 2  # docs, manifest, one shard, two pages of texts
+    written = generated.write(tmp_path, files)
+    assert (tmp_path / search_prepared.LITE_DOCS) in written
+    settings.live_preview = True
+    assert entry.make(None, settings) is None
