@@ -16,6 +16,7 @@ generator of the form `f(report, settings) -> str` for the build.
 """
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -50,10 +51,16 @@ def section_key(heading: str) -> str:
 def plain(text: str, org_values: dict[str, str]) -> str:
     """Wording as the agent reads it: organisation values filled in, Markdown
     emphasis and links rendered to their text (by Python-Markdown), no tags."""
-    text = VALUE_NAME.sub(lambda m: str(org_values.get(m.group(1), m.group(0))), text)
+    return _rendered(VALUE_NAME.sub(lambda m: str(org_values.get(m.group(1), m.group(0))), text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _rendered(text: str) -> str:
+    # Kept for the life of the process: `make serve` makes this data again on
+    # every save, and only the saved page's text is new (at 20× the handbook,
+    # rendering every page's text again took 8 s of each preview).
     _MD.reset()
-    rendered = _MD.convert(text)
-    return html.unescape(_TAGS.sub("", rendered)).strip()
+    return html.unescape(_TAGS.sub("", _MD.convert(text))).strip()
 
 
 @dataclass
@@ -105,7 +112,7 @@ _CLAUSE = re.compile(r"[\W_]+")
 _NAME = re.compile(r"《[^》]*》")
 
 
-def drafted_clauses(report: Report, settings: Settings) -> list[str]:
+def drafted_clauses(report: Report, settings: Settings, found: list[Situation] | None = None) -> list[str]:
     """Clauses (between punctuation, DRAFT_CLAUSE characters or more) of wording
     and notes written for the handbook and not yet approved (待审).
 
@@ -116,7 +123,7 @@ def drafted_clauses(report: Report, settings: Settings) -> list[str]:
     organisation's words), and clauses of a drafted note that ordinary text
     uses too (a note names signs and steps from other pages).
     Drafted forbidden lines are labelled as forbidden instead."""
-    found = situations(report, settings)
+    found = situations(report, settings) if found is None else found
     approved = "\n".join(_CLAUSE.sub("", line.text) for s in found for line in s.say + s.dont if not line.draft)
     lines = [line.text for s in found for line in s.say if line.draft]
     notes = [plain(note.text, settings.org_values) for page in report.pages
@@ -162,10 +169,11 @@ def answer_data(report: Report, settings: Settings) -> dict:
             page.path == "index.md" or page.path.endswith("/index.md") or bool(tags & set(BACKGROUND_TAGS)))
         pages[page_url(page.path)] = {"kind": kind, "answer": 0 if background else 1}
     sections: dict[str, dict] = {}
-    for s in situations(report, settings):
+    found = situations(report, settings)
+    for s in found:
         sections.setdefault(s.url, {})[section_key(s.heading)] = {
             "say": [line.data() for line in s.say], "dont": [line.data() for line in s.dont]}
-    return {"pages": pages, "sections": sections, "drafts": drafted_clauses(report, settings)}
+    return {"pages": pages, "sections": sections, "drafts": drafted_clauses(report, settings, found)}
 
 
 def answer_data_script(report: Report, settings: Settings) -> str:
