@@ -27,7 +27,7 @@ MATERIAL_INDEX = "search/search_index.json"
 _VOCABULARY_MEMO: dict = {}
 
 
-def _material_index(settings) -> dict | None:
+def material_index(settings) -> dict | None:
     path = Path(settings.site_dir) / MATERIAL_INDEX
     return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
@@ -42,7 +42,7 @@ def compact_index_text(index: dict) -> str:
 
 def compact_material_index(report, settings) -> str | None:
     """Registry generator (kind "site"): search/search_index.json rewritten compactly."""
-    index = _material_index(settings)
+    index = material_index(settings)
     return compact_index_text(index) if index is not None else None
 _TAG = re.compile(r"<[^>]+>")
 
@@ -66,7 +66,7 @@ def query_data_for_site(report, settings) -> str | None:
     """Registry generator (kind "site"): the data script, or None when the site has no search index."""
     site = Path(settings.site_dir)
     zensical = site / "search.json"
-    index = _material_index(settings)
+    index = material_index(settings)
     if index is None and zensical.is_file():
         glossary = Path(settings.project_dir or ".") / "snippets" / "glossary.md"
         words = search_prep.dictionary_words(report.pages, glossary.read_text(encoding="utf-8")

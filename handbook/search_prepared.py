@@ -37,7 +37,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from pathlib import Path
+
+from . import search_data
 
 LITE_DOCS = "search/prepared/docs.json"
 PREPARED_DIR = "search/prepared"
@@ -208,7 +209,5 @@ def prepared_index_for_site(report, settings) -> dict[str, str] | None:
     """Registry generator (kind "site"): the prepared index, or None (no Material index, or live preview)."""
     if getattr(settings, "live_preview", False):
         return None
-    path = Path(settings.site_dir) / "search" / "search_index.json"
-    if not path.is_file():
-        return None
-    return prepare(json.loads(path.read_text(encoding="utf-8")))
+    index = search_data.material_index(settings)
+    return prepare(index) if index is not None else None
