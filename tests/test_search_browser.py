@@ -122,3 +122,15 @@ def test_drafted_wording_looks_the_same_in_previews_and_on_pages(site):
     assert label.inner_text() == "待审" and label.evaluate(style) == expected
     assert page.locator(".md-search-result__list .hb-draft").count() == 0
     page.context.close()
+
+
+def test_results_show_only_the_tags_the_query_matched(site):
+    """A result's tag chips say why it is there: only the tags the query matched
+    (each marked), not every tag of the page."""
+    page = open_page(site, "", "counter")
+    open_search(page, site[0])
+    page.evaluate(RUN_QUERY, "律师")
+    page.locator(".md-search-result__list .md-tag").first.wait_for(state="visible")
+    chips = page.locator(".md-search-result__list .md-tag").all()
+    assert chips and all(chip.locator("mark").count() == 1 for chip in chips), [c.inner_text() for c in chips]
+    page.context.close()
