@@ -134,3 +134,36 @@ def test_results_show_only_the_tags_the_query_matched(site):
     chips = page.locator(".md-search-result__list .md-tag").all()
     assert chips and all(chip.locator("mark").count() == 1 for chip in chips), [c.inner_text() for c in chips]
     page.context.close()
+
+
+@pytest.mark.parametrize("screen", SCREENS)
+def test_results_further_down_are_drawn_when_scrolled_to(site, screen):
+    """Results from the fourth on are laid out only near the view
+    (content-visibility): scrolled to, each shows its title and preview."""
+    page = open_page(site, "", screen)
+    open_search(page, site[0])
+    page.evaluate(RUN_QUERY, "投诉")
+    items = page.locator(".md-search-result__list > li.md-search-result__item")
+    assert items.count() >= 6
+    for index in (0, 3, 5):
+        item = items.nth(index)
+        item.scroll_into_view_if_needed()
+        page.wait_for_function("el => el.innerText.trim().length > 0", arg=item.element_handle())
+        title = item.locator("h1, h2").first
+        assert title.bounding_box()["height"] > 10, index
+    page.context.close()
+
+
+def test_folded_sections_are_headings_that_link_to_their_section(site):
+    page = open_page(site, "", "counter")
+    open_search(page, site[0])
+    page.evaluate(RUN_QUERY, "投诉处理流程")
+    more = page.locator(".md-search-result__list .md-search-result__more").first
+    more.locator("summary").click()
+    links = more.locator("a.md-search-result__link").all()
+    assert links
+    for link in links:
+        assert "#" in link.get_attribute("href")
+        assert link.locator("h2").inner_text().strip()
+        assert link.locator("p").count() == 0  # headings only: the shown section carries the preview
+    page.context.close()
