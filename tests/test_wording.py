@@ -181,3 +181,25 @@ def handbook_checker():
 @pytest.mark.parametrize("text", ["", "，。！", "ab", "x", "啊啊啊", "XX"])
 def test_degenerate_lines_do_not_crash(text, handbook_checker):
     assert handbook_checker.matcher.match(text) == []
+
+
+def test_bigram_counts_kept_between_matchers_equal_counting_afresh(report):
+    """The live preview's matcher reuses the last counts (only added or removed
+    lines are folded again); the weights must be those of counting afresh."""
+    from collections import Counter
+
+    from handbook.wording.matcher import BREAK, Matcher, bigrams
+    from handbook.wording.pairs import background_lines, handbook_pairs
+
+    def afresh(lines):
+        df = Counter()
+        for line in lines:
+            df.update(set(bigrams(folder().fold(line)[0].replace(BREAK, ""))))
+        return df
+
+    pairs, lines = handbook_pairs(report, {}), background_lines(report)
+    edited = lines[5:] + lines[:2] + ["客户说话您要认真听，新加的一行。", lines[7]]  # removed, repeated, new
+    for background in (lines, edited, edited[:40], lines):
+        matcher = Matcher(pairs, background)
+        assert matcher.df == afresh(background)
+        assert matcher.lines == len(background)

@@ -88,15 +88,56 @@ def last_clause(folded: str) -> str:
     return clauses[-1] if len(clauses) > 1 else ""
 
 
+class _Frequencies:
+    """In how many background lines each bigram occurs, kept between matchers.
+
+    `mkdocs serve` makes the wording data again on every save, and at 20× the
+    handbook folding every prose line again was most of a rebuild (3 s); a save
+    changes a few lines.  So the counts of the last call are kept and only the
+    lines added or removed since are folded: the same counts as counting afresh.
+    """
+
+    def __init__(self) -> None:
+        self.folder: Folder | None = None
+        self.lines: Counter = Counter()   # background line -> how often it occurs
+        self.df: Counter = Counter()
+        self.grams: dict[str, set[str]] = {}
+
+    def _grams(self, line: str) -> set[str]:
+        grams = self.grams.get(line)
+        if grams is None:
+            grams = self.grams[line] = set(bigrams(self.folder.fold(line)[0].replace(BREAK, "")))
+        return grams
+
+    def count(self, background: list[str], fold: Folder) -> Counter:
+        if fold is not self.folder:
+            self.__init__()
+            self.folder = fold
+        lines = Counter(background)
+        df = self.df
+        for line, n in (lines - self.lines).items():
+            for gram in self._grams(line):
+                df[gram] += n
+        for line, n in (self.lines - lines).items():
+            for gram in self._grams(line):
+                df[gram] -= n
+                if df[gram] <= 0:
+                    del df[gram]
+            if line not in lines:
+                del self.grams[line]
+        self.lines = lines
+        return Counter(df)  # a copy: the next call changes these counts
+
+
+_FREQUENCIES = _Frequencies()
+
+
 class Matcher:
     def __init__(self, pairs: list[Pair], background: list[str], fold: Folder | None = None):
         self.pairs = pairs
         self.folder = fold or folder()
-        df: Counter = Counter()
-        for line in background:
-            df.update(set(bigrams(self.folder.fold(line)[0].replace(BREAK, ""))))
         self.lines = len(background)
-        self.df = df
+        self.df = _FREQUENCIES.count(background, self.folder)
         approved = set()
         for pair in pairs:
             for say in pair.say:
