@@ -163,6 +163,15 @@ def test_drafted_wording_is_marked():
     assert "d" not in situation["dont"][0]
 
 
+def test_clause_occurrences_in_one_pass_count_like_str_count():
+    from handbook.search_answers import _occurrences
+
+    text = "请您稍等。请您稍等，我帮您查一下。您好，请您稍等"
+    words = {"请您稍等", "我帮您查一下", "您好", "没有的话"}
+    assert _occurrences(words, text) == {w: text.count(w) for w in words}
+    assert _occurrences(set(), text) == {}
+
+
 def test_function_words_are_found_by_jieba_s_parts_of_speech():
     # Time words, numerals, pronouns say when, how many, who — not what a query is about.
     assert function_words(["明天", "几个", "什么", "群访", "天气", "限购", "客"]) == ["什么", "几个", "明天"]
