@@ -198,6 +198,30 @@ def answer_data(report: Report, settings: Settings) -> dict:
     return {"pages": pages, "sections": sections, "drafts": drafted_clauses(report, settings, found)}
 
 
+def page_answers(data: dict, url: str) -> dict:
+    """One page's part of `answer_data`, read with its texts by the prepared index
+    (handbook/search_prepared.py): its situations and whether it answers a live question."""
+    page = data["pages"].get(url)
+    return {"sections": data["sections"].get(url, {}), "answer": page["answer"] if page else 0}
+
+
+def shared_answers(data: dict) -> dict:
+    """What of `answer_data` every query needs, whichever pages it shows: the
+    drafted clauses and each distinct situation's wording (any teaser may quote
+    a forbidden line of any page; the browser labels it with the approved line
+    of its situation).  The situations are listed in the order of `sections`,
+    each once (a page copied into another section repeats them)."""
+    wording, seen = [], set()
+    for sections in data["sections"].values():
+        for heading, found in sections.items():
+            entry = {"h": heading, **found}
+            identity = json.dumps(entry, ensure_ascii=False, sort_keys=True)
+            if identity not in seen:
+                seen.add(identity)
+                wording.append(entry)
+    return {"drafts": data["drafts"], "wording": wording}
+
+
 def answer_data_script(report: Report, settings: Settings) -> str:
     """Generated file search/handbook-answers.js: `self.HANDBOOK_ANSWERS = {…}`."""
     data = json.dumps(answer_data(report, settings), ensure_ascii=False, separators=(",", ":"))

@@ -16,7 +16,13 @@ time what lunr does in the browser and writes the result in pieces:
   (so a prefix query reads one or two shards): for each term its lunr term
   number and, per field, document numbers with token positions;
 * search/prepared/<hash>/texts/<n>.json: the texts of one page's entries, loaded
-  for the pages a result list shows.
+  for the pages a result list shows, with the page's answer data (its
+  situations' wording and whether it answers a live question,
+  handbook/search_answers.py) when the build has it;
+* search/prepared/<hash>/answers.json: the answer data every query needs (the
+  forbidden and drafted wording any teaser may quote), read once at set-up.
+  The worker no longer loads search/handbook-answers.js, which holds every
+  page's situations: 3.4 MB to load and index at set-up at 100 times the handbook.
 
 The worker (docs/assets/javascripts/workers/handbook-prepared.js) gives
 Material's own Search class a lunr.Index over these pieces: the same postings,
@@ -38,7 +44,7 @@ import hashlib
 import json
 import re
 
-from . import search_data
+from . import search_answers, search_data
 
 LITE_DOCS = "search/prepared/docs.json"
 PREPARED_DIR = "search/prepared"
@@ -146,12 +152,16 @@ def _utf16(term: str) -> bytes:
     return term.encode("utf-16-be", "surrogatepass")  # JavaScript's string order
 
 
-def prepare(index: dict) -> dict[str, str]:
-    """{path under the site: content} of the prepared index for Material's index."""
+def prepare(index: dict, answers: dict | None = None) -> dict[str, str]:
+    """{path under the site: content} of the prepared index for Material's index,
+    with `answers` (search_answers.answer_data) split into what every query needs
+    and what each page needs."""
     config, docs = index.get("config", {}), index.get("docs", [])
     fields = list(config.get("fields", {}))
     separator = js_separator(config.get("separator", r"[\s\-]+"))
-    digest = hashlib.sha256(json.dumps(index, ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
+    # The pieces' directory changes with anything they hold, so a browser never
+    # mixes pieces of two builds from its cache.
+    digest = hashlib.sha256(json.dumps([index, answers], ensure_ascii=False, sort_keys=True).encode()).hexdigest()[:16]
 
     # lunr's Builder#add: terms are numbered in the order they are first seen,
     # document by document, field by field (the order of config.fields).
@@ -193,8 +203,14 @@ def prepare(index: dict) -> dict[str, str]:
     pages: dict[str, list[str]] = {}
     for doc in docs:
         pages.setdefault(str(doc.get("location", "")).split("#")[0], []).append(doc.get("text", ""))
-    for number, texts in enumerate(pages.values()):
-        files[f"{root}/texts/{number}.json"] = json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
+    for number, (url, texts) in enumerate(pages.items()):
+        piece = {"texts": texts}
+        if answers is not None:
+            piece.update(search_answers.page_answers(answers, url))
+        files[f"{root}/texts/{number}.json"] = json.dumps(piece, ensure_ascii=False, separators=(",", ":"))
+    if answers is not None:
+        files[f"{root}/answers.json"] = json.dumps(search_answers.shared_answers(answers), ensure_ascii=False,
+                                                   separators=(",", ":"))
 
     files[f"{root}/manifest.json"] = json.dumps(
         {"documents": len(docs), "fields": fields, "terms": terms, "shards": starts},
@@ -210,4 +226,6 @@ def prepared_index_for_site(report, settings) -> dict[str, str] | None:
     if getattr(settings, "live_preview", False):
         return None
     index = search_data.material_index(settings)
-    return prepare(index) if index is not None else None
+    if index is None:
+        return None
+    return prepare(index, search_answers.answer_data(report, settings) if report is not None else None)

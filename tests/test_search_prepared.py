@@ -66,8 +66,33 @@ def test_prepared_pieces():
     assert json.loads(files[f"{root}/terms/{shards['zebra']}.json"])["zebra"][1] == [2, [0]]
     # The page fetches no texts; they are read by page.
     assert [doc["text"] for doc in lite["docs"]] == ["", "", ""] and lite["docs"][0]["tags"] == ["政策"]
-    assert json.loads(files[f"{root}/texts/0.json"]) == ["<p>限购\u200b说明</p>", "<p>每次\u200b限购</p>"]
-    assert json.loads(files[f"{root}/texts/1.json"]) == ["<p>投诉\u200b处理</p>"]
+    assert json.loads(files[f"{root}/texts/0.json"]) == {"texts": ["<p>限购\u200b说明</p>", "<p>每次\u200b限购</p>"]}
+    assert json.loads(files[f"{root}/texts/1.json"]) == {"texts": ["<p>投诉\u200b处理</p>"]}
+    assert f"{root}/answers.json" not in files  # no answer data given
+
+
+def _answers():
+    situation = {"say": [{"t": "我马上为您查询。"}], "dont": [{"t": "这事不归我管。"}]}
+    return {"pages": {"a/": {"kind": "policy", "answer": 1}, "b/": {"kind": "article", "answer": 0}},
+            "sections": {"a/": {"规定": situation}, "c/": {"规定": situation, "": {"say": [], "dont": [{"t": "等着吧"}]}}},
+            "drafts": ["三个工作日内给您答复"]}
+
+
+def test_answer_data_is_split_into_what_every_query_needs_and_each_page_needs():
+    files = prepare(_index(), _answers())
+    root = f"{search_prepared.PREPARED_DIR}/{json.loads(files[search_prepared.LITE_DOCS])['config']['handbook_prepared']}"
+    # Each page's situations and answer flag come with its texts.
+    assert json.loads(files[f"{root}/texts/0.json"])["sections"] == _answers()["sections"]["a/"]
+    assert json.loads(files[f"{root}/texts/0.json"])["answer"] == 1
+    assert json.loads(files[f"{root}/texts/1.json"]) == {"texts": ["<p>投诉\u200b处理</p>"], "sections": {}, "answer": 0}
+    # Every distinct situation once, in page order (c/'s copy of 规定 is not repeated), and the drafts.
+    shared = json.loads(files[f"{root}/answers.json"])
+    assert shared == {"drafts": ["三个工作日内给您答复"], "wording": [
+        {"h": "规定", **_answers()["sections"]["a/"]["规定"]}, {"h": "", "say": [], "dont": [{"t": "等着吧"}]}]}
+    # Other answer data, other pieces: a browser never mixes two builds' pieces from its cache.
+    changed = _answers()
+    changed["drafts"] = []
+    assert json.loads(prepare(_index(), changed)[search_prepared.LITE_DOCS])["config"]["handbook_prepared"] not in root
 
 
 def test_registry_writes_the_pieces_after_a_build_but_not_in_live_preview(tmp_path):

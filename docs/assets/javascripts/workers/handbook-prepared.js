@@ -32,6 +32,7 @@
 (function (scope) {
   "use strict";
   var plan = null;  // set by setup(): what the next lunr(config) call returns
+  var answers = null;  // the result logic's answer data, filled page by page as texts are read
   var need = null;  // pages whose texts the last search lacked (read by needed())
 
   function readJSON(url) {
@@ -42,51 +43,57 @@
     return JSON.parse(request.responseText);
   }
 
-  /* Before Material's worker sets up its index (the SETUP message's data). */
+  /* Before Material's worker sets up its index (the SETUP message's data).
+   * Returns the answer data for handbook-results.js (answers.json: what every
+   * query needs; each page's part arrives with its texts), or null where the
+   * index is not prepared: the caller then loads search/handbook-answers.js. */
   function setup(data, dataUrl) {
     var hash = data && data.config && data.config.handbook_prepared;
-    plan = null;
-    if (!hash) return;
+    plan = answers = null;
+    if (!hash) return null;
     var search = new URL(".", dataUrl);  // the site's search/ directory, under any sub-path
     var base = new URL("prepared/" + hash + "/", search).href;
     try {
       plan = { base: base, manifest: readJSON(base + "manifest.json") };
+      answers = readJSON(base + "answers.json");
     } catch (error) {
       // The pieces are not there (a partial copy of the site?): index the full index as Material does.
+      plan = answers = null;
       data.docs = readJSON(new URL("search_index.json", search).href).docs;
       scope.handbookIndexSource = "built";
+      return null;
     }
+    answers.pages = {};
+    answers.sections = {};
+    return answers;
   }
 
   function prepared(lunr, config, rerank) {
-    var manifest = plan.manifest, base = plan.base;
+    var manifest = plan.manifest, base = plan.base, pageAnswers = answers;
     plan = null;
     var builder = new lunr.Builder();
     builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);  // as lunr() does
     builder.searchPipeline.add(lunr.stemmer);
-    // Position tables are filled by Material's tokenizer when a result needs
-    // them (a few hundred entries), not for every entry at set-up.
-    var docs = [], boosts = [], textTables = [], tables = [];
+    // Position tables are opened (Material's field extractor) and filled by
+    // Material's tokenizer when a result needs them (a few hundred entries),
+    // not for every entry at set-up: at 100 times the handbook, opening three
+    // tables for each of 40,000 entries took a third of a second.
+    var docs = [], boosts = [], filled = [];
     builder.add = function (doc, attributes) {
-      var number = docs.length;
       docs.push(doc);
       boosts.push((attributes && attributes.boost) || 1);
-      for (var name in this._fields) {
-        var extractor = this._fields[name].extractor;
-        if (!extractor) continue;
-        var value = extractor(doc);  // opens the position table as lunr.tokenizer.table
-        if (value === undefined) continue;
-        if (name === "text") textTables[number] = lunr.tokenizer.table;  // filled when the text is read
-        else (tables[number] || (tables[number] = [])).push([lunr.tokenizer.table, value]);
-      }
     };
     config.call(builder, builder);
     var tokenize = builder.tokenizer;
-    function fillTables(number) {
-      var pending = tables[number];
-      if (!pending) return;
-      tables[number] = null;
-      pending.forEach(function (entry) { lunr.tokenizer.table = entry[0]; tokenize(entry[1]); });
+    function fillTable(number, name) {
+      var extractor = builder._fields[name].extractor;
+      var value = extractor ? extractor(docs[number]) : undefined;  // opens the table as lunr.tokenizer.table
+      if (value !== undefined) tokenize(value);
+    }
+    function fillTables(number) {  // titles and tags; texts when they are read
+      if (filled[number]) return;
+      filled[number] = true;
+      for (var name in builder._fields) if (name !== "text") fillTable(number, name);
     }
     if (builder._b !== 0) throw new Error("prepared index: Material's b(0) expected");
     var fields = Object.keys(builder._fields), k1 = builder._k1, b = builder._b;
@@ -171,10 +178,10 @@
     });
 
     // Pages and their documents, pages numbered in order of first appearance (as in search_prepared.py).
-    var pageOf = [], pageDocs = [], pageNumber = new Map();
+    var pageOf = [], pageDocs = [], pagePaths = [], pageNumber = new Map();
     docs.forEach(function (doc, number) {
       var path = String(doc.location).split("#")[0];
-      if (!pageNumber.has(path)) { pageNumber.set(path, pageDocs.length); pageDocs.push([]); }
+      if (!pageNumber.has(path)) { pageNumber.set(path, pageDocs.length); pageDocs.push([]); pagePaths.push(path); }
       pageOf[number] = pageNumber.get(path);
       pageDocs[pageOf[number]].push(number);
     });
@@ -182,17 +189,17 @@
     docs.forEach(function (doc, number) { docNumber.set(doc.location, number); });
     var textsRead = [];
 
-    function useTexts(page, texts) {
+    function useTexts(page, piece) {
       if (textsRead[page]) return;
       textsRead[page] = true;
       pageDocs[page].forEach(function (number, i) {
-        var table = textTables[number];
-        docs[number].text = texts[i];
-        if (!table) return;
-        table.length = 0;
-        lunr.tokenizer.table = table;
-        tokenize(texts[i]);
+        docs[number].text = piece.texts[i];
+        fillTable(number, "text");
       });
+      if (pageAnswers && piece.sections) {  // the page's part of the answer data (search_answers.page_answers)
+        pageAnswers.sections[pagePaths[page]] = piece.sections;
+        pageAnswers.pages[pagePaths[page]] = { answer: piece.answer };
+      }
     }
 
     /* The pages in the order Material's Search#search lists them: its boosts
@@ -233,7 +240,7 @@
       return Promise.all(pages.map(function (page) {
         return fetch(base + "texts/" + page + ".json")
           .then(function (response) { if (!response.ok) throw new Error(response.status); return response.json(); })
-          .then(function (texts) { useTexts(page, texts); }, function () { textsRead[page] = true; });
+          .then(function (piece) { useTexts(page, piece); }, function () { textsRead[page] = true; });
       }));
     }
 
@@ -263,7 +270,7 @@
         var metadata = result.matchData.metadata;  // Material would highlight with a table it does not have
         for (var term in metadata) {
           if (!textsRead[pageOf[number]]) delete metadata[term].text;
-          if (tables[number]) for (var field in metadata[term]) if (field !== "text") delete metadata[term][field];
+          if (!filled[number]) for (var field in metadata[term]) if (field !== "text") delete metadata[term][field];
         }
       });
       return results;

@@ -19,7 +19,8 @@
  *      those are their headings, each linking to its section).  Only the tags
  *      the query matched are shown.
  *   3. Safe previews: a section that has wording (search/handbook-answers.js,
- *      made from the page outlines at build time) is previewed with its
+ *      or page by page with the prepared index's texts; made from the page
+ *      outlines at build time) is previewed with its
  *      approved wording (✓ 这样说), never with the text around the first match;
  *      a forbidden line is shown only when the query is in it (the agent may
  *      search the words they nearly said), with its ✗ 不要这样说 label, struck
@@ -111,26 +112,36 @@
   function isArticle(item) { return item.location.indexOf("#") < 0; }
   function pageOf(location) { return location.split("#")[0]; }
 
+  // Every situation's wording, {h: heading, say, dont}: listed once by the
+  // prepared index (answers.json, where sections arrive page by page with the
+  // texts, handbook-prepared.js), else read off every page's sections.
+  function wording(answers) {
+    if (answers.wording) return answers.wording;
+    var list = [];
+    Object.keys(answers.sections).forEach(function (url) {
+      var page = answers.sections[url];
+      Object.keys(page).forEach(function (heading) { list.push(Object.assign({ h: heading }, page[heading])); });
+    });
+    return list;
+  }
+
   function makeResults(data, answers) {
     answers = answers || { pages: {}, sections: {} };
+    answers.pages = answers.pages || {};
+    answers.sections = answers.sections || {};
     // Forbidden lines (reduced to letters and digits) and their clauses of four
     // or more characters, each with the approved line of its situation: prose
     // (a case story, a table of bad habits) quotes them too.
     var forbidden = new Set(), clauses = new Map();
-    Object.keys(answers.sections).forEach(function (url) {
-      var page = answers.sections[url];
-      Object.keys(page).forEach(function (heading) {
-        var found = page[heading];
-        var headingText = key(heading);
-        var approved = found.say.map(function (line) { return key(line.t); }).join("\n") + "\n" + headingText;
-        found.dont.forEach(function (line) {
-          forbidden.add(key(line.t));
-          line.t.split(/[^\p{L}\p{N}]+/u).forEach(function (clause) {
-            clause = clause.toLowerCase();
-            if (clause.length >= 4 && approved.indexOf(clause) < 0 && !clauses.has(clause)) {
-              clauses.set(clause, found.say[0] || null);
-            }
-          });
+    wording(answers).forEach(function (found) {
+      var approved = found.say.map(function (line) { return key(line.t); }).join("\n") + "\n" + key(found.h);
+      found.dont.forEach(function (line) {
+        forbidden.add(key(line.t));
+        line.t.split(/[^\p{L}\p{N}]+/u).forEach(function (clause) {
+          clause = clause.toLowerCase();
+          if (clause.length >= 4 && approved.indexOf(clause) < 0 && !clauses.has(clause)) {
+            clauses.set(clause, found.say[0] || null);
+          }
         });
       });
     });

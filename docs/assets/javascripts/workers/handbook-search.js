@@ -11,7 +11,7 @@
  *     need them (handbook-prepared.js); without it Material builds its own.
  * This file only loads and wires; scoring within a page and the result format
  * stay Material's.  The result logic's data (search/handbook-answers.js) sits
- * beside the query data.
+ * beside the query data; with the prepared index it is read in pieces instead.
  * Lives beside Material's worker so its relative "../lunr" imports still resolve.
  */
 (function () {
@@ -21,11 +21,21 @@
   var RESULT = 3; // SearchMessageType.RESULT
   var params = new URL(self.location.href).searchParams;
   var query = params.get("query"), data = params.get("data");
-  importScripts(query, new URL("handbook-results.js", query).href,
-                data, new URL("handbook-answers.js", data).href,
+  importScripts(query, new URL("handbook-results.js", query).href, data,
                 new URL("handbook-prepared.js", self.location.href).href);
   var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
-  var results = self.makeHandbookResults(self.HANDBOOK_SEARCH, self.HANDBOOK_ANSWERS);
+  var results = null;  // made at set-up, once it is known where the answer data comes from
+
+  // The prepared index brings the answer data every query needs and each page's
+  // part with its texts; otherwise it is all in search/handbook-answers.js.
+  function setup(message) {
+    var answers = self.handbookPrepared.setup(message.data, data);
+    if (!answers) {
+      importScripts(new URL("handbook-answers.js", data).href);
+      answers = self.HANDBOOK_ANSWERS;
+    }
+    results = self.makeHandbookResults(self.HANDBOOK_SEARCH, answers);
+  }
 
   // One query at a time, the latest first: while a query is answered (it may
   // wait for texts, handbook-prepared.js) an agent types on, and only the query
@@ -59,7 +69,7 @@
     listen = listener;
     return register(type, function (event) {
       var message = event.data;
-      if (message && message.type === SETUP) self.handbookPrepared.setup(message.data, data);
+      if (message && message.type === SETUP) setup(message);
       if (message && message.type === QUERY && typeof message.data === "string") {
         waiting = transform(message.data);
         return next();
