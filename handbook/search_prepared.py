@@ -7,9 +7,14 @@ handed a built index (`prebuild_index` is gone), Pagefind and Zensical chunk
 their indexes but lack the handbook's query layer, so this module does at build
 time what lunr does in the browser and writes the result in pieces:
 
-* search/prepared/docs.json: Material's index with every text left out (titles,
-  tags, locations, boosts), what the main page fetches instead of the full index
-  (overrides/main.html);
+* search/prepared/docs.json: Material's index without its documents (its
+  config, and the hash naming the pieces), what the main page fetches instead of
+  the full index (overrides/main.html) and hands to the worker;
+* search/prepared/titles.json: every document without its text (location,
+  title, tags), compactly (`compact_docs`), read by the worker as it starts.
+  At 100 times the handbook the documents as Material lists them are 7.6 MB,
+  which the page parsed and copied to the worker before the first query;
+  compact they are about a fifth of that;
 * search/prepared/<hash>/manifest.json: every term of the index, in lunr's
   (UTF-16) order, and the first term of each shard;
 * search/prepared/<hash>/terms/<n>.json: the postings of a run of adjacent terms
@@ -47,6 +52,7 @@ import re
 from . import search_answers, search_data
 
 LITE_DOCS = "search/prepared/docs.json"
+TITLES = "search/prepared/titles.json"
 PREPARED_DIR = "search/prepared"
 SHARD_BYTES = 32_000  # a shard is read in one request; a few of them per query
 
@@ -215,10 +221,41 @@ def prepare(index: dict, answers: dict | None = None) -> dict[str, str]:
     files[f"{root}/manifest.json"] = json.dumps(
         {"documents": len(docs), "fields": fields, "terms": terms, "shards": starts},
         ensure_ascii=False, separators=(",", ":"))
-    lite = dict(index, config=dict(config, handbook_prepared=digest),
-                docs=[{key: ("" if key == "text" else value) for key, value in doc.items()} for doc in docs])
-    files[LITE_DOCS] = json.dumps(lite, ensure_ascii=False, separators=(",", ":"))
+    files[LITE_DOCS] = json.dumps(dict(index, config=dict(config, handbook_prepared=digest), docs=[]),
+                                  ensure_ascii=False, separators=(",", ":"))
+    files[TITLES] = json.dumps(dict(compact_docs(docs), hash=digest), ensure_ascii=False, separators=(",", ":"))
     return files
+
+
+def compact_docs(docs: list[dict]) -> dict:
+    """Material's documents without their texts, as the worker expands them again
+    (handbook-prepared.js, expand): runs of documents of one page, `[path, docs]`,
+    each document `[title, tags, anchor]` and a fourth item with any other field.
+    tags: a number in the list of distinct tag lists (-1: none; a page's sections
+    carry the page's tags); anchor: null for the page itself, 0 where it is the
+    title without jieba's U+200B, else the anchor."""
+    tag_lists: dict[str, int] = {}
+    runs: list[list] = []
+    for doc in docs:
+        path, hash_sign, anchor = str(doc.get("location", "")).partition("#")
+        if not runs or runs[-1][0] != path:
+            runs.append([path, []])
+        title = doc.get("title", "")
+        tags = doc.get("tags")
+        if tags is None:
+            tag = -1
+        else:
+            tag = tag_lists.setdefault(json.dumps(tags, ensure_ascii=False), len(tag_lists))
+        if not hash_sign:
+            anchor = None
+        elif anchor == str(title).replace("\u200b", ""):
+            anchor = 0
+        entry = [title, tag, anchor]
+        other = {key: value for key, value in doc.items() if key not in ("location", "title", "text", "tags")}
+        if other:
+            entry.append(other)
+        runs[-1][1].append(entry)
+    return {"tags": [json.loads(tags) for tags in tag_lists], "pages": runs}
 
 
 def prepared_index_for_site(report, settings) -> dict[str, str] | None:

@@ -45,6 +45,32 @@ def _index():
                      {"location": "b/", "title": "Zebra 投诉", "text": "<p>投诉\u200b处理</p>"}]}
 
 
+def _expand(titles):
+    """What handbook-prepared.js (expand) makes of titles.json."""
+    docs = []
+    for path, entries in titles["pages"]:
+        for entry in entries:
+            title, tag, anchor = entry[:3]
+            location = path if anchor is None else f"{path}#{title.replace(chr(0x200b), '') if anchor == 0 else anchor}"
+            doc = {"location": location, "title": title, "text": ""}
+            if tag >= 0:
+                doc["tags"] = titles["tags"][tag]
+            docs.append({**doc, **(entry[3] if len(entry) > 3 else {})})
+    return docs
+
+
+def test_compact_documents_keep_every_field_but_the_text():
+    docs = [{"location": "a/", "title": "限购\u200b说明", "text": "x", "tags": ["政策"]},
+            {"location": "a/#限购说明", "title": "限购\u200b说明", "text": "y", "tags": ["政策"]},
+            {"location": "a/#1-检查", "title": "1. \u200b检查", "text": "z", "tags": ["政策"]},
+            {"location": "b/", "title": "投诉", "text": "", "boost": 2},
+            {"location": "a/#again", "title": "再", "text": ""}]  # a page's entries need not be together
+    compact = search_prepared.compact_docs(docs)
+    assert compact["tags"] == [["政策"]] and len(compact["pages"]) == 3
+    assert [entry[2] for entry in compact["pages"][0][1]] == [None, 0, "1-检查"]
+    assert _expand(compact) == [dict(doc, text="") for doc in docs]
+
+
 def test_prepared_pieces():
     files = prepare(_index())
     lite = json.loads(files[search_prepared.LITE_DOCS])
@@ -64,8 +90,11 @@ def test_prepared_pieces():
     # per field: document number, positions.
     assert entry == [0, [0, [0]], [0, [1], 1, [2]], []]
     assert json.loads(files[f"{root}/terms/{shards['zebra']}.json"])["zebra"][1] == [2, [0]]
-    # The page fetches no texts; they are read by page.
-    assert [doc["text"] for doc in lite["docs"]] == ["", "", ""] and lite["docs"][0]["tags"] == ["政策"]
+    # The page fetches no documents; the worker reads them without texts (titles.json); texts are read by page.
+    assert lite["docs"] == [] and lite["config"]["fields"] == _index()["config"]["fields"]
+    titles = json.loads(files[search_prepared.TITLES])
+    assert titles["hash"] == digest
+    assert _expand(titles) == [dict(doc, text="") for doc in _index()["docs"]]
     assert json.loads(files[f"{root}/texts/0.json"]) == {"texts": ["<p>限购\u200b说明</p>", "<p>每次\u200b限购</p>"]}
     assert json.loads(files[f"{root}/texts/1.json"]) == {"texts": ["<p>投诉\u200b处理</p>"]}
     assert f"{root}/answers.json" not in files  # no answer data given
@@ -101,7 +130,8 @@ def test_registry_writes_the_pieces_after_a_build_but_not_in_live_preview(tmp_pa
     settings = SimpleNamespace(site_dir=tmp_path, live_preview=False)
     entry = next(e for e in generated.entries("site") if e.path == search_prepared.PREPARED_DIR)
     files = entry.make(None, settings)
-    assert search_prepared.LITE_DOCS in files and len(files) == 1 + 1 + 1 + 2  # docs, manifest, one shard, two pages of texts
+    # docs, titles, manifest, one shard, two pages of texts
+    assert search_prepared.LITE_DOCS in files and len(files) == 1 + 1 + 1 + 1 + 2
     written = generated.write(tmp_path, files)
     assert (tmp_path / search_prepared.LITE_DOCS) in written
     settings.live_preview = True

@@ -3,7 +3,9 @@
  * handbook/search_prepared.py writes Material's lunr index in pieces: every
  * term (manifest.json), the postings of runs of adjacent terms (terms/<n>.json)
  * and each page's texts (texts/<n>.json); the main page fetches Material's
- * index without its texts (docs.json, overrides/main.html).  Here Material's
+ * index without its documents (docs.json, overrides/main.html), and the
+ * documents without their texts (titles.json) are read as the worker starts
+ * (handbook-search.js) and expanded here.  Here Material's
  * own Search class is given a lunr.Index over those pieces instead of the one
  * it would build:
  *   - postings are read when a query first needs a term, synchronously (a
@@ -43,17 +45,36 @@
     return JSON.parse(request.responseText);
   }
 
-  /* Before Material's worker sets up its index (the SETUP message's data).
-   * Returns the answer data for handbook-results.js (answers.json: what every
-   * query needs; each page's part arrives with its texts), or null where the
-   * index is not prepared: the caller then loads search/handbook-answers.js. */
-  function setup(data, dataUrl) {
+  /* Material's documents from titles.json (search_prepared.compact_docs). */
+  function expand(titles) {
+    var docs = [];
+    titles.pages.forEach(function (run) {
+      var path = run[0];
+      run[1].forEach(function (entry) {
+        var title = entry[0], anchor = entry[2];
+        var location = anchor === null ? path : path + "#" + (anchor === 0 ? title.replace(/\u200b/g, "") : anchor);
+        var doc = { location: location, title: title, text: "" };
+        if (entry[1] >= 0) doc.tags = titles.tags[entry[1]];  // shared: Material copies tags before marking them
+        docs.push(entry.length > 3 ? Object.assign(doc, entry[3]) : doc);
+      });
+    });
+    return docs;
+  }
+
+  /* Before Material's worker sets up its index (the SETUP message's data),
+   * with titles.json as read (null if it could not be).  Returns the answer
+   * data for handbook-results.js (answers.json: what every query needs; each
+   * page's part arrives with its texts), or null where the index is not
+   * prepared: the caller then loads search/handbook-answers.js. */
+  function setup(data, dataUrl, titles) {
     var hash = data && data.config && data.config.handbook_prepared;
     plan = answers = null;
     if (!hash) return null;
     var search = new URL(".", dataUrl);  // the site's search/ directory, under any sub-path
     var base = new URL("prepared/" + hash + "/", search).href;
     try {
+      if (!titles || titles.hash !== hash) throw new Error("titles.json of another build");
+      data.docs = expand(titles);
       plan = { base: base, manifest: readJSON(base + "manifest.json") };
       answers = readJSON(base + "answers.json");
     } catch (error) {

@@ -25,11 +25,17 @@
                 new URL("handbook-prepared.js", self.location.href).href);
   var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
   var results = null;  // made at set-up, once it is known where the answer data comes from
+  // The prepared index's documents (titles.json) are read while the page
+  // fetches docs.json and Material's worker starts; set-up waits for them.
+  var titles = params.get("titles") ? fetch(params.get("titles")).then(function (response) {
+    if (!response.ok) throw new Error(response.status);
+    return response.json();
+  }).catch(function () { return null; }) : Promise.resolve(null);
 
   // The prepared index brings the answer data every query needs and each page's
   // part with its texts; otherwise it is all in search/handbook-answers.js.
-  function setup(message) {
-    var answers = self.handbookPrepared.setup(message.data, data);
+  function setup(message, read) {
+    var answers = self.handbookPrepared.setup(message.data, data, read);
     if (!answers) {
       importScripts(new URL("handbook-answers.js", data).href);
       answers = self.HANDBOOK_ANSWERS;
@@ -69,7 +75,12 @@
     listen = listener;
     return register(type, function (event) {
       var message = event.data;
-      if (message && message.type === SETUP) setup(message);
+      if (message && message.type === SETUP) {  // Material sends queries once it has answered this one
+        return titles.then(function (read) {
+          setup(message, read);
+          return listener(event);
+        });
+      }
       if (message && message.type === QUERY && typeof message.data === "string") {
         waiting = transform(message.data);
         return next();
