@@ -5,8 +5,9 @@ For each size: strict build wall time and peak memory (of the `mkdocs build`
 process), search index size, page load → first search result in headless
 Chromium (cold: a new browser profile; warm: the next full page load in the
 same profile, as after clicking a result), and keyup → results latency over
-the query set.  The index the page fetches is search/prepared/docs.json
-(titles only; the worker reads the rest in pieces, handbook/search_prepared.py).  Ratios N×/real are computed from figures of the same run, so
+the query set.  What search fetches as a page loads is search/prepared/docs.json
+(Material's config) and titles.json (documents without texts); the worker reads
+the rest in pieces as queries need them (handbook/search_prepared.py).  Ratios N×/real are computed from figures of the same run, so
 the load other processes put on the machine affects both sides alike.
 
 The N× handbook is the real one plus N-1 copies of its content areas
@@ -125,7 +126,7 @@ def main() -> None:
             figures[project] = {
                 "build": [b[0] for b in builds[project]], "rss": max(b[1] for b in builds[project]),
                 "index": (site / "search" / "search_index.json").stat().st_size,
-                "lite": (site / "search" / "prepared" / "docs.json").stat().st_size,
+                "lite": sum((site / "search" / "prepared" / name).stat().st_size for name in ("docs.json", "titles.json")),
                 "cold": cold, "warm": warm, "median": median, "p95": p95, "quality": summarise(outcomes),
             }
         r, s = figures[real], figures[scaled]
@@ -138,7 +139,7 @@ def main() -> None:
         row("strict build, median s", med(r["build"]), med(s["build"]))
         row("peak memory of the build, MB", r["rss"], s["rss"], "{:.0f}")
         row("search_index.json, MB", r["index"] / 1e6, s["index"] / 1e6, "{:.1f}")
-        row("fetched by the page (docs.json), MB", r["lite"] / 1e6, s["lite"] / 1e6, "{:.2f}")
+        row("fetched at load (docs, titles), MB", r["lite"] / 1e6, s["lite"] / 1e6, "{:.2f}")
         row("load → first result, cold ms", med(r["cold"]), med(s["cold"]), "{:.0f}")
         row("load → first result, warm ms", med(r["warm"]), med(s["warm"]), "{:.0f}")
         row("keyup → results median ms", r["median"], s["median"], "{:.1f}")
