@@ -180,7 +180,21 @@ def forbidden_lines(report: Report, settings: Settings) -> list[str]:
     return sorted({line.text for s in situations(report, settings) for line in s.dont})
 
 
+# The last answer data made, with the report and settings it was made from: the
+# build writes it twice (search/handbook-answers.js and the prepared index's
+# pieces) from the same report, and making it renders every page's text.
+_last: list = [None, None, None]
+
+
 def answer_data(report: Report, settings: Settings) -> dict:
+    if _last[0] is report and _last[1] is settings:
+        return _last[2]
+    data = _answer_data(report, settings)
+    _last[:] = [report, settings, data]
+    return data
+
+
+def _answer_data(report: Report, settings: Settings) -> dict:
     pages = {}
     for page in report.pages:
         if page.text is None:
