@@ -62,3 +62,28 @@ def test_prepared_index_answers_as_the_built_one(built_site):
     assert not any(u.endswith("/search/search_index.json") for u in prepared[3].urls)
     assert any(u.endswith("/search/prepared/docs.json") for u in prepared[3].urls)
     assert any(u.endswith("/search/search_index.json") for u in built[3].urls)
+
+
+def test_without_the_documents_file_the_worker_indexes_the_full_index(built_site):
+    """titles.json missing (a partial copy of the site, a proxy that drops it):
+    search still answers, from Material's own indexing of search_index.json,
+    and the result logic reads its answer data from handbook-answers.js."""
+    missing = chromium_missing_message()
+    if missing:
+        pytest.fail(missing)
+    with serve_site(built_site) as url, chromium() as browser:
+        context = browser.new_context()
+        requests = RequestLog()
+        requests.attach(context)
+        context.route("**/search/prepared/titles.json", lambda route: route.abort())
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        open_search(page, url)
+        result = page.evaluate(RUN_QUERY, "快下班了")
+        source = index_source(page)
+        context.close()
+    assert source == "built" and not errors and not requests.external
+    assert any("/scenarios/after-hours/" in href for href in result["hrefs"][:3]), result["hrefs"]
+    assert "✓ 这样说" in result["previews"][0]  # the answer data came from handbook-answers.js
+    assert any(u.endswith("/search/handbook-answers.js") for u in requests.urls)

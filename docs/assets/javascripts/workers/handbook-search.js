@@ -21,16 +21,16 @@
   var RESULT = 3; // SearchMessageType.RESULT
   var params = new URL(self.location.href).searchParams;
   var query = params.get("query"), data = params.get("data");
-  importScripts(query, new URL("handbook-results.js", query).href, data,
-                new URL("handbook-prepared.js", self.location.href).href);
-  var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
-  var results = null;  // made at set-up, once it is known where the answer data comes from
-  // The prepared index's documents (titles.json) are read while the page
-  // fetches docs.json and Material's worker starts; set-up waits for them.
+  // The prepared index's documents (titles.json) are read while this worker
+  // loads its scripts and the page fetches docs.json; set-up waits for them.
   var titles = params.get("titles") ? fetch(params.get("titles")).then(function (response) {
     if (!response.ok) throw new Error(response.status);
     return response.json();
   }).catch(function () { return null; }) : Promise.resolve(null);
+  importScripts(query, new URL("handbook-results.js", query).href, data,
+                new URL("handbook-prepared.js", self.location.href).href);
+  var transform = self.makeQueryTransform(self.HANDBOOK_SEARCH);
+  var results = null;  // made at set-up, once it is known where the answer data comes from
 
   // The prepared index brings the answer data every query needs and each page's
   // part with its texts; otherwise it is all in search/handbook-answers.js.
