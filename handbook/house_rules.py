@@ -62,16 +62,19 @@ def spoken_block(page: Page, outline: Outline):
 
 
 def check_page(page: Page, outline: Outline, data: HouseData, org_values: dict[str, str]) -> None:
-    _check_roles(page, outline, data)
-    if not page.path.startswith(STYLE_EXEMPT):
-        for line, column, rule, found, replacement in style.check_body(page.body, page.body_start, data.style_rules):
+    # The alias and the style checks both read the scoped lines; exempt pages need neither.
+    exempt = page.path.startswith(STYLE_EXEMPT)
+    lines = [] if exempt else list(style.scoped_lines(page.body, page.body_start))
+    _check_roles(page, outline, data, lines)
+    if not exempt:
+        for line, column, rule, found, replacement in style.check_lines(lines, data.style_rules):
             page.problems.append(Problem(page.path, line, "style", {
                 "message": rule.message, "found": found, "replacement": replacement,
                 "auto": "（make fix 可自动修改）" if rule.auto else ""}, column=column))
     _check_spoken(page, outline, org_values)
 
 
-def _check_roles(page: Page, outline: Outline, data: HouseData) -> None:
+def _check_roles(page: Page, outline: Outline, data: HouseData, lines: list) -> None:
     for line, text in outline.text_lines:
         for match in roles_mod.ROLE_REF.finditer(text):
             name = match.group(1)
@@ -80,7 +83,7 @@ def _check_roles(page: Page, outline: Outline, data: HouseData) -> None:
                              known="、".join(data.roles) or "（snippets/roles.yml 里还没有角色）")
     if not data.aliases or page.path.startswith(STYLE_EXEMPT):
         return
-    instructions = _instruction_lines(page, outline)
+    instructions = _instruction_lines(outline, lines)
     for key in ("escalate_to", "first_response"):
         if isinstance(page.meta.get(key), str):
             instructions.append((page.line_of(key), page.meta[key]))
@@ -89,10 +92,10 @@ def _check_roles(page: Page, outline: Outline, data: HouseData) -> None:
             page.problem(line, "role-alias", alias=alias, role=role)
 
 
-def _instruction_lines(page: Page, outline: Outline) -> list[tuple[int, str]]:
-    """Prose a trainer writes for agents: not wording, headings, quotes or customer lines."""
-    spoken = {line for line, _, scopes in style.scoped_lines(page.body, page.body_start)
-              if "正文" not in scopes or "这样说" in scopes}
+def _instruction_lines(outline: Outline, lines: list) -> list[tuple[int, str]]:
+    """Prose a trainer writes for agents: not wording, headings, quotes or customer lines
+    (`lines`: the page's `style.scoped_lines`)."""
+    spoken = {line for line, _, scopes in lines if "正文" not in scopes or "这样说" in scopes}
     return [(line, text) for line, text in outline.text_lines
             if line not in spoken and not text.lstrip().startswith(("#", ">", "!!!", "???"))]
 
