@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import freshness, house_rules, links
 from .emphasis import unrendered_bold
-from .figures import literal_patterns, literals_in
+from .figures import literal_search, literals_in
 from .links import Project
 from .markdown.org_values import substitute
 from .normalise import normalise
@@ -388,8 +388,10 @@ def check_org_values(page: Page, outline: Outline, values: dict[str, str]) -> No
         if name not in values:
             page.problem(line, "unknown-value-name", name=name, suggestion=closest(name, values),
                          known="、".join(values))
-    patterns = literal_patterns(values)  # digit-aware: 50方 is not inside 350方
+    patterns, anywhere, uncovered = literal_search(values)  # digit-aware: 50方 is not inside 350方
     for line, text in outline.text_lines:
+        if anywhere is not None and not uncovered and not anywhere.search(text):
+            continue  # no value written out on this line (most lines)
         for value, name in literals_in(text, patterns):
             page.problem(line, "org-literal", value=value, name=name)
 

@@ -10,7 +10,10 @@ short words (三声) are never checked: they are too common to mean the policy.
 """
 from __future__ import annotations
 
+import functools
 import re
+
+from .prefilter import any_of
 
 
 def literal_patterns(values: dict[str, str]) -> list[tuple[re.Pattern, str, str]]:
@@ -46,3 +49,16 @@ def literals_in(text: str, patterns) -> list[tuple[str, str]]:
                 found.append((value, name))
                 break
     return found
+
+
+def literal_search(values: dict[str, str]):
+    """(patterns, one pattern that finds where any of them may match, indices it does not
+    cover) for `values`, made once per set of values rather than once per page."""
+    return _literal_search(tuple(values.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _literal_search(items: tuple[tuple[str, str], ...]):
+    patterns = literal_patterns(dict(items))
+    anywhere, uncovered = any_of([pattern for pattern, _, _ in patterns])
+    return patterns, anywhere, uncovered
