@@ -388,9 +388,9 @@ def check_org_values(page: Page, outline: Outline, values: dict[str, str]) -> No
         if name not in values:
             page.problem(line, "unknown-value-name", name=name, suggestion=closest(name, values),
                          known="、".join(values))
-    patterns, anywhere, uncovered = literal_search(values)  # digit-aware: 50方 is not inside 350方
+    patterns, anywhere = literal_search(values)  # digit-aware: 50方 is not inside 350方
     for line, text in outline.text_lines:
-        if anywhere is not None and not uncovered and not anywhere.search(text):
+        if anywhere is not None and not anywhere.search(text):
             continue  # no value written out on this line (most lines)
         for value, name in literals_in(text, patterns):
             page.problem(line, "org-literal", value=value, name=name)

@@ -13,8 +13,6 @@ from __future__ import annotations
 import functools
 import re
 
-from .prefilter import any_of
-
 
 def literal_patterns(values: dict[str, str]) -> list[tuple[re.Pattern, str, str]]:
     """[(pattern, value, name)], longest value first."""
@@ -52,13 +50,16 @@ def literals_in(text: str, patterns) -> list[tuple[str, str]]:
 
 
 def literal_search(values: dict[str, str]):
-    """(patterns, one pattern that finds where any of them may match, indices it does not
-    cover) for `values`, made once per set of values rather than once per page."""
+    """(patterns, one pattern that finds every line where any of them may match) for
+    `values`, made once per set of values rather than once per page."""
     return _literal_search(tuple(values.items()))
 
 
 @functools.lru_cache(maxsize=8)
 def _literal_search(items: tuple[tuple[str, str], ...]):
     patterns = literal_patterns(dict(items))
-    anywhere, uncovered = any_of([pattern for pattern, _, _ in patterns])
-    return patterns, anywhere, uncovered
+    # A match of a value's pattern contains every piece of the value (its numbers and
+    # the text between them) as written: the longest piece is a plain string to look for.
+    pieces = {max((part.strip() for part in re.split(r"(\d+)", value)), key=len) for _, value, _ in patterns}
+    anywhere = re.compile("|".join(map(re.escape, sorted(pieces)))) if pieces and "" not in pieces else None
+    return patterns, anywhere

@@ -6,7 +6,7 @@ import re
 import markdown
 from conftest import FIXTURES
 
-from handbook.figures import literal_patterns, literals_in
+from handbook.figures import literal_patterns, literal_search, literals_in
 from handbook.house_rules import load
 from handbook.markdown.roles import render_line
 from handbook.prefilter import any_of
@@ -26,6 +26,14 @@ def test_figures_match_whole_numbers_with_any_spacing():
     assert literals_in("从2021 年 3 月起", patterns) == [("2021年3月", "限购开始")]
     assert literals_in("响三声之内", patterns) == []  # short words are never checked
     assert literals_in("拨打 400-000-0000", patterns) == [("400-000-0000", "服务热线")]
+
+
+def test_lines_skipped_for_figures_have_none():
+    patterns, anywhere = literal_search({**VALUES, "投诉记录单": "《客户投诉记录单》", "群访人数": "3人以上"})
+    lines = [line for path in sorted((ROOT / "docs").rglob("*.md")) for line in path.read_text(encoding="utf-8").split("\n")]
+    lines += ["每次限购 50 方", "从2021 年 3 月起", "拨打 400-000-0000", "填《客户投诉记录单》", "来了 3 人以上"]
+    assert all(anywhere.search(line) for line in lines if literals_in(line, patterns))
+    assert sum(1 for line in lines if literals_in(line, patterns)) >= 5
 
 
 def test_real_style_rules_all_pass_their_own_examples():
