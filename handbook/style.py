@@ -99,18 +99,19 @@ def load_rules(path: Path) -> tuple[list[StyleRule], list[tuple[str, str]]]:
 def scoped_lines(body: str, first_line: int):
     """(line number, text, scopes the line belongs to) for every body line outside code."""
     fence, block_type, block_indent = None, None, 0
-    for offset, raw in enumerate(body.split("\n")):
-        in_code, fence = step_fence(raw, fence)
-        if in_code:
-            continue
+    for number, raw in enumerate(body.split("\n"), first_line):
         stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip(" "))
-        if block_type and stripped and indent < block_indent:
+        if fence or stripped[:1] in ("`", "~"):  # else step_fence would say: not code, no fence open
+            in_code, fence = step_fence(raw, fence)
+            if in_code:
+                continue
+        unindented = raw.lstrip(" ")
+        if block_type and stripped and len(raw) - len(unindented) < block_indent:
             block_type = None
-        match = _BLOCK.match(raw)
+        match = _BLOCK.match(raw) if unindented[:3] in ("!!!", "???") else None
         if match:
             block_type, block_indent = match.group("type"), len(match.group("indent")) + 4
-            yield first_line + offset, raw, _PROSE  # the block's title is prose too
+            yield number, raw, _PROSE  # the block's title is prose too
             continue
         if block_type == "say":
             scopes = _SAID
@@ -118,7 +119,7 @@ def scoped_lines(body: str, first_line: int):
             scopes = _PROSE
         else:
             scopes = _ALL
-        yield first_line + offset, raw, scopes
+        yield number, raw, scopes
 
 
 def _code_spans(line: str) -> list[tuple[int, int]]:
