@@ -310,10 +310,11 @@ def check_body(page: Page, outline: Outline, settings: Settings) -> None:
         page.problem(page.body_start, "missing-h1", title=title or "标题")
     elif title and str(title).strip() != substitute(outline.h1, settings.org_values).strip():
         page.problem(outline.h1_line, "title-mismatch", heading=outline.h1, title=title)
-    raw_lines = page.body.split("\n")  # with inline code: `a`** closes bold, a ** does not
-    for line, _ in outline.text_lines:
-        if unrendered_bold(raw_lines[line - page.body_start]):
-            page.problem(line, "bold-not-rendered")
+    if "**" in page.body:
+        raw_lines = page.body.split("\n")  # with inline code: `a`** closes bold, a ** does not
+        for line, _ in outline.text_lines:
+            if unrendered_bold(raw_lines[line - page.body_start]):
+                page.problem(line, "bold-not-rendered")
     for line, rest in outline.fullwidth_admonitions:
         page.problem(line, "fullwidth-admonition", rest=rest)
     check_rendered_shape(page, outline)
@@ -389,6 +390,8 @@ def check_org_values(page: Page, outline: Outline, values: dict[str, str]) -> No
             page.problem(line, "unknown-value-name", name=name, suggestion=closest(name, values),
                          known="、".join(values))
     patterns, anywhere = literal_search(values)  # digit-aware: 50方 is not inside 350方
+    if anywhere is not None and not anywhere.search(outline.prose):
+        return  # no value written out on this page
     for line, text in outline.text_lines:
         if anywhere is not None and not anywhere.search(text):
             continue  # no value written out on this line (most lines)

@@ -75,7 +75,7 @@ def check_page(page: Page, outline: Outline, data: HouseData, org_values: dict[s
 
 
 def _check_roles(page: Page, outline: Outline, data: HouseData, lines: list) -> None:
-    for line, text in outline.text_lines:
+    for line, text in (outline.text_lines if "[[" in outline.prose else ()):
         for match in roles_mod.ROLE_REF.finditer(text):
             name = match.group(1)
             if name not in data.roles and name != roles_mod.TABLE:
@@ -83,10 +83,12 @@ def _check_roles(page: Page, outline: Outline, data: HouseData, lines: list) -> 
                              known="、".join(data.roles) or "（snippets/roles.yml 里还没有角色）")
     if not data.aliases or page.path.startswith(STYLE_EXEMPT):
         return
-    instructions = _instruction_lines(outline, lines)
-    for key in ("escalate_to", "first_response"):
-        if isinstance(page.meta.get(key), str):
-            instructions.append((page.line_of(key), page.meta[key]))
+    said = [(page.line_of(key), page.meta[key]) for key in ("escalate_to", "first_response")
+            if isinstance(page.meta.get(key), str)]
+    anywhere = roles_mod.any_alias(data.aliases)
+    if not anywhere.search(outline.prose) and not any(anywhere.search(text) for _, text in said):
+        return  # no alias anywhere on the page (the usual case)
+    instructions = _instruction_lines(outline, lines) + said
     for line, text in instructions:
         for _, alias, role in roles_mod.alias_uses(text, data.aliases):
             page.problem(line, "role-alias", alias=alias, role=role)

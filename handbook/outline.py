@@ -7,6 +7,7 @@ code (skipped).  It is deliberately not a full Markdown parser.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -95,6 +96,12 @@ class Outline:
     pipe_lines: int = 0              # lines starting with | or ｜ (tables are only looked for then)
     draft_notes: list[Block] = field(default_factory=list)   # drafted blocks that are not wording
     approval_problems: list[tuple[int, str]] = field(default_factory=list)
+
+    @functools.cached_property
+    def prose(self) -> str:
+        """The text lines joined by newlines.  A string without a newline is in it only
+        if it is in one of the lines, so a check can skip every line of a page at once."""
+        return "\n".join(text for _, text in self.text_lines)
 
     def blocks(self):
         yield from self.lead_blocks

@@ -107,6 +107,8 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
 
 def _value_braces(path: str, outline: Outline, values: dict[str, str]) -> list[Problem]:
     problems = []
+    if not _BRACE_CHAR.search(outline.prose):
+        return problems
     for number, prose in outline.text_lines:
         if not _BRACE_CHAR.search(prose):
             continue
@@ -130,7 +132,7 @@ def _html_blocks(path: str, outline: Outline) -> list[Problem]:
     if outline.unclosed_comment:
         problems.append(Problem(path, outline.unclosed_comment, "comment-unclosed"))
     opened: list[tuple[int, str]] = []
-    for number, prose in outline.text_lines:
+    for number, prose in (outline.text_lines if "<" in outline.prose else ()):
         if "<" not in prose:
             continue
         events = sorted([(m.start(), "open", m.group(1).lower()) for m in _DIV_OPEN.finditer(prose)] +

@@ -73,7 +73,7 @@ def aliases(roles: dict[str, Role]) -> dict[str, str]:
 def alias_uses(text: str, table: dict[str, str]):
     """(column, alias, role) for each alias used outside [[…]] and quotations."""
     # Masking only hides text: a line without any alias in it has no alias use.
-    if not table or not _any_alias(tuple(table)).search(text):
+    if not table or not any_alias(table).search(text):
         return
     masked = ROLE_REF.sub(lambda m: "\0" * len(m.group(0)), text)
     masked = _QUOTED.sub(lambda m: "\0" * len(m.group(0)), masked)
@@ -87,8 +87,13 @@ def alias_uses(text: str, table: dict[str, str]):
             start = masked.find(alias, start + len(alias))
 
 
+def any_alias(table: dict[str, str]) -> re.Pattern:
+    """A pattern that finds any of the aliases (a text it does not match has no alias use)."""
+    return _any_of(tuple(table))
+
+
 @functools.lru_cache(maxsize=8)
-def _any_alias(names: tuple[str, ...]) -> re.Pattern:
+def _any_of(names: tuple[str, ...]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, names)))
 
 
