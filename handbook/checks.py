@@ -16,6 +16,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
+
 from . import freshness, house_rules, links
 from .emphasis import unrendered_bold
 from .figures import literal_search, literals_in
@@ -494,8 +496,8 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
     """No forbidden phrase may appear inside any approved phrase, anywhere.
 
     Comparing every pair is quadratic (a 2,000-page handbook has ~10⁸ pairs), so
-    approved phrases are indexed by their character bigrams and a forbidden phrase
-    is only compared with the approved phrases that share its rarest bigram.
+    the forbidden phrases go into one Aho-Corasick automaton (pyahocorasick) and
+    each approved phrase is read once, finding every forbidden phrase inside it.
     """
     approved: list[tuple[str, int, str]] = []
     forbidden: dict[str, tuple[str, int]] = {}
@@ -510,19 +512,17 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
                     approved.append((page.path, phrase.line, text))
                 elif block.type == "dont" and len(text) >= 2:
                     forbidden.setdefault(text, (page.path, phrase.line))
-    # Only bigrams that occur in some forbidden phrase can ever be looked up.
-    wanted = {text[i:i + 2] for text in forbidden for i in range(len(text) - 1)}
-    by_bigram: dict[str, list[int]] = defaultdict(list)
-    for index, (_, _, text) in enumerate(approved):
-        for bigram in {text[i:i + 2] for i in range(len(text) - 1)} & wanted:
-            by_bigram[bigram].append(index)
+    if not forbidden:
+        return []
+    automaton = ahocorasick.Automaton()
+    for order, text in enumerate(forbidden):
+        automaton.add_word(text, order)
+    automaton.make_automaton()
+    found = {(order, index) for index, (_, _, text) in enumerate(approved) for _, order in automaton.iter(text)}
+    phrases = list(forbidden.items())
     problems = []
-    empty: list[int] = []
-    for text, (where, line) in forbidden.items():
-        candidates = min((by_bigram.get(text[i:i + 2], empty) for i in range(len(text) - 1)), key=len)
-        for index in candidates:
-            path, approved_line, approved_text = approved[index]
-            if text in approved_text:
-                problems.append(Problem(path, approved_line, "forbidden-in-approved",
-                                        {"phrase": text, "where": f"{where}:{line}"}))
+    for order, index in sorted(found):  # by forbidden phrase, then approved phrase, as reported before
+        text, (where, line) = phrases[order]
+        path, approved_line, _ = approved[index]
+        problems.append(Problem(path, approved_line, "forbidden-in-approved", {"phrase": text, "where": f"{where}:{line}"}))
     return problems
