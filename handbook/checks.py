@@ -22,9 +22,8 @@ from . import freshness, house_rules, links
 from .emphasis import unrendered_bold
 from .figures import literal_search, literals_in
 from .links import Project
-from .markdown.org_values import substitute
 from .normalise import normalise
-from .outline import Outline, parse_outline
+from .outline import Outline, parse_outline, substitute
 from .problems import Problem, sort_key
 from .rendering import check_rendering
 from .schema import BY_KIND, KIND_NAMES, as_date, check_front_matter, closest

@@ -13,8 +13,7 @@ from pathlib import Path
 
 from . import roles as roles_mod
 from . import style
-from .markdown.org_values import substitute
-from .outline import Outline
+from .outline import Outline, substitute
 from .problems import Problem
 from .schema import closest
 from .source import Page

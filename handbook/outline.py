@@ -131,6 +131,21 @@ def _names(number: int, prose: str):
     return [(number, m.group(1)) for m in VALUE_NAME.finditer(prose)] if "{{" in prose else []
 
 
+def substitute(line: str, values: dict[str, str]) -> str:
+    """`{{ name }}` → its value, outside code spans (the org_values Markdown extension
+    renders with it; the checks, which import no Markdown, compare with it)."""
+    def replace_outside_code(segment: str) -> str:
+        return VALUE_NAME.sub(lambda m: values.get(m.group(1), m.group(0)), segment)
+
+    out, last = [], 0
+    for span in INLINE_CODE.finditer(line):
+        out.append(replace_outside_code(line[last:span.start()]))
+        out.append(span.group(0))
+        last = span.end()
+    out.append(replace_outside_code(line[last:]))
+    return "".join(out)
+
+
 def parse_outline(body: str, first_line: int = 1) -> Outline:
     outline = _parse(body, first_line, ignore_fence=None)
     if outline.unclosed_fence:
