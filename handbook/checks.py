@@ -16,13 +16,14 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import ahocorasick
+
 from . import freshness, house_rules, links
 from .emphasis import unrendered_bold
-from .figures import literal_patterns, literals_in
+from .figures import literal_search, literals_in
 from .links import Project
-from .markdown.org_values import substitute
 from .normalise import normalise
-from .outline import Outline, parse_outline
+from .outline import Outline, parse_outline, substitute
 from .problems import Problem, sort_key
 from .rendering import check_rendering
 from .schema import BY_KIND, KIND_NAMES, as_date, check_front_matter, closest
@@ -310,10 +311,11 @@ def check_body(page: Page, outline: Outline, settings: Settings) -> None:
         page.problem(page.body_start, "missing-h1", title=title or "标题")
     elif title and str(title).strip() != substitute(outline.h1, settings.org_values).strip():
         page.problem(outline.h1_line, "title-mismatch", heading=outline.h1, title=title)
-    raw_lines = page.body.split("\n")  # with inline code: `a`** closes bold, a ** does not
-    for line, _ in outline.text_lines:
-        if unrendered_bold(raw_lines[line - page.body_start]):
-            page.problem(line, "bold-not-rendered")
+    if "**" in page.body:
+        raw_lines = page.body.split("\n")  # with inline code: `a`** closes bold, a ** does not
+        for line, _ in outline.text_lines:
+            if unrendered_bold(raw_lines[line - page.body_start]):
+                page.problem(line, "bold-not-rendered")
     for line, rest in outline.fullwidth_admonitions:
         page.problem(line, "fullwidth-admonition", rest=rest)
     check_rendered_shape(page, outline)
@@ -388,8 +390,12 @@ def check_org_values(page: Page, outline: Outline, values: dict[str, str]) -> No
         if name not in values:
             page.problem(line, "unknown-value-name", name=name, suggestion=closest(name, values),
                          known="、".join(values))
-    patterns = literal_patterns(values)  # digit-aware: 50方 is not inside 350方
+    patterns, anywhere = literal_search(values)  # digit-aware: 50方 is not inside 350方
+    if anywhere is not None and not anywhere.search(outline.prose):
+        return  # no value written out on this page
     for line, text in outline.text_lines:
+        if anywhere is not None and not anywhere.search(text):
+            continue  # no value written out on this line (most lines)
         for value, name in literals_in(text, patterns):
             page.problem(line, "org-literal", value=value, name=name)
 
@@ -489,8 +495,8 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
     """No forbidden phrase may appear inside any approved phrase, anywhere.
 
     Comparing every pair is quadratic (a 2,000-page handbook has ~10⁸ pairs), so
-    approved phrases are indexed by their character bigrams and a forbidden phrase
-    is only compared with the approved phrases that share its rarest bigram.
+    the forbidden phrases go into one Aho-Corasick automaton (pyahocorasick) and
+    each approved phrase is read once, finding every forbidden phrase inside it.
     """
     approved: list[tuple[str, int, str]] = []
     forbidden: dict[str, tuple[str, int]] = {}
@@ -505,19 +511,17 @@ def check_forbidden_in_approved(report: Report) -> list[Problem]:
                     approved.append((page.path, phrase.line, text))
                 elif block.type == "dont" and len(text) >= 2:
                     forbidden.setdefault(text, (page.path, phrase.line))
-    # Only bigrams that occur in some forbidden phrase can ever be looked up.
-    wanted = {text[i:i + 2] for text in forbidden for i in range(len(text) - 1)}
-    by_bigram: dict[str, list[int]] = defaultdict(list)
-    for index, (_, _, text) in enumerate(approved):
-        for bigram in {text[i:i + 2] for i in range(len(text) - 1)} & wanted:
-            by_bigram[bigram].append(index)
+    if not forbidden:
+        return []
+    automaton = ahocorasick.Automaton()
+    for order, text in enumerate(forbidden):
+        automaton.add_word(text, order)
+    automaton.make_automaton()
+    found = {(order, index) for index, (_, _, text) in enumerate(approved) for _, order in automaton.iter(text)}
+    phrases = list(forbidden.items())
     problems = []
-    empty: list[int] = []
-    for text, (where, line) in forbidden.items():
-        candidates = min((by_bigram.get(text[i:i + 2], empty) for i in range(len(text) - 1)), key=len)
-        for index in candidates:
-            path, approved_line, approved_text = approved[index]
-            if text in approved_text:
-                problems.append(Problem(path, approved_line, "forbidden-in-approved",
-                                        {"phrase": text, "where": f"{where}:{line}"}))
+    for order, index in sorted(found):  # by forbidden phrase, then approved phrase, as reported before
+        text, (where, line) = phrases[order]
+        path, approved_line, _ = approved[index]
+        problems.append(Problem(path, approved_line, "forbidden-in-approved", {"phrase": text, "where": f"{where}:{line}"}))
     return problems

@@ -12,7 +12,11 @@ are built from the same nodes.  MkDocs' own config validation runs as well
 """
 from __future__ import annotations
 
+import os
+import pickle
 import re
+import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -227,6 +231,67 @@ def mkdocs_validation(config: YamlFile) -> None:
         if key == "nav" and any(p.code.startswith("nav-") for p in config.problems):
             continue  # already named with its line
         config.problem(config.line_of(*str(key).split(".")), "config-invalid", key=key, problem=_mkdocs_problem(str(error)))
+
+
+def mkdocs_validation_started(config: YamlFile) -> Callable[[], None]:
+    """`mkdocs_validation` in a child process while this one goes on; call the result
+    to wait for it and add its problems to `config.problems`, as if run here.
+
+    Loading MkDocs, the theme, plugins, hooks and every Markdown extension takes
+    a fifth of a second whatever the handbook's size; `handbook check` reads the
+    pages meanwhile.  Where the system cannot fork (Windows), or when the child
+    sends nothing back, the validation runs here instead.
+    """
+    if not hasattr(os, "fork") or not config.ok or not isinstance(config.data, dict):
+        mkdocs_validation(config)
+        return lambda: None
+    before = len(config.problems)
+    read, write = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # else the child would print the parent's buffered text again
+        stream.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: validate, send the new problems, leave without cleaning up the parent's state
+        status = 1
+        try:
+            os.close(read)
+            mkdocs_validation(config)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(pickle.dumps(config.problems[before:]))
+            status = 0
+        finally:
+            for stream in (sys.stdout, sys.stderr):  # what MkDocs or a plugin printed
+                stream.flush()
+            os._exit(status)
+    os.close(write)
+    _read_roles_as_validation_does(config.data)
+
+    def finish() -> None:
+        with os.fdopen(read, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(pid, 0)
+        if status == 0 and data:
+            config.problems.extend(pickle.loads(data))
+        else:
+            mkdocs_validation(config)
+    return finish
+
+
+def _read_roles_as_validation_does(data: dict) -> None:
+    """MkDocs' validation builds the roles extension, which reads its `file` as given
+    (from the working directory) into the file memo; the check then finds that reading
+    and its problems name the file the same way (snippets/roles.yml, not a full path).
+    With the validation in another process, read the file here as the extension does."""
+    from .roles import load_roles
+
+    extensions = data.get("markdown_extensions")
+    items = extensions.items() if isinstance(extensions, dict) else [
+        next(iter(item.items())) if isinstance(item, dict) and len(item) == 1 else (item, None)
+        for item in (extensions if isinstance(extensions, list) else [])]
+    for name, options in items:
+        if name == "handbook.markdown.roles":
+            file = options.get("file", "snippets/roles.yml") if isinstance(options, dict) else "snippets/roles.yml"
+            if isinstance(file, str):
+                load_roles(Path(file))
 
 
 # MkDocs' commonest validation messages, in the trainers' language (others are shown as MkDocs words them).

@@ -8,17 +8,24 @@ with the same emphasis extension the site uses and looks for leftovers.
 """
 from __future__ import annotations
 
+import functools
 import re
 
-import markdown
-
 _MARKERS = re.compile(r"^\s*(?:[-*+]\s+|\d+[.)]\s+|>\s*)*")
-_renderer = markdown.Markdown(extensions=["pymdownx.betterem"])
+
+
+@functools.cache
+def _renderer():
+    """Made for the first line with `**` (building it is most of this module's cost)."""
+    import markdown
+
+    return markdown.Markdown(extensions=["pymdownx.betterem"])
 
 
 def unrendered_bold(line: str) -> bool:
     if "**" not in line:
         return False
-    _renderer.reset()
-    html = _renderer.convert(_MARKERS.sub("", line))
+    renderer = _renderer()
+    renderer.reset()
+    html = renderer.convert(_MARKERS.sub("", line))
     return "**" in re.sub(r"<code>.*?</code>", "", html)

@@ -10,6 +10,7 @@ short words (三声) are never checked: they are too common to mean the policy.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 
@@ -25,14 +26,18 @@ def literal_patterns(values: dict[str, str]) -> list[tuple[re.Pattern, str, str]
             continue
         if value.isdigit() and len(value) < 4:
             continue
-        parts = re.split(r"(\d+)", value)
-        pattern = r"\s*".join(re.escape(part.strip()) for part in parts if part.strip())
+        pattern = _written(value)
         if value[0].isdigit():
             pattern = r"(?<![\d.])" + pattern
         if value[-1].isdigit():
             pattern += r"(?![\d.]\d)(?!\d)"
         out.append((re.compile(pattern), value, name))
     return out
+
+
+def _written(value: str) -> str:
+    """The value as a pattern: its numbers and the words between them, any spacing between."""
+    return r"\s*".join(re.escape(part.strip()) for part in re.split(r"(\d+)", value) if part.strip())
 
 
 def literals_in(text: str, patterns) -> list[tuple[str, str]]:
@@ -46,3 +51,19 @@ def literals_in(text: str, patterns) -> list[tuple[str, str]]:
                 found.append((value, name))
                 break
     return found
+
+
+def literal_search(values: dict[str, str]):
+    """(patterns, one pattern that finds every line where any of them may match) for
+    `values`, made once per set of values rather than once per page."""
+    return _literal_search(tuple(values.items()))
+
+
+@functools.lru_cache(maxsize=8)
+def _literal_search(items: tuple[tuple[str, str], ...]):
+    patterns = literal_patterns(dict(items))
+    # Every match of a value's pattern is the value as written, with a check on the
+    # characters around it; without those checks the values join into one pattern
+    # that the regex engine scans for by their first characters.
+    anywhere = re.compile("|".join(_written(value) for _, value, _ in patterns)) if patterns else None
+    return patterns, anywhere

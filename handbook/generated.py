@@ -21,12 +21,12 @@ is one line in GENERATED below.
 """
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import business, freshness, search_answers, search_data, search_prepared
-from .wording import exports as wording
 
 KINDS = ("page", "asset", "site")
 
@@ -42,6 +42,16 @@ class Generated:
             raise ValueError(f"unknown kind {self.kind!r} for {self.path}: use one of {KINDS}")
 
 
+def on_use(module: str, name: str) -> Callable[..., str | None]:
+    """The generator `name` of `module`, imported when it first runs: every check reads
+    this registry for its paths, and the wording exports load the folding tables."""
+    def make(report, settings):
+        return getattr(importlib.import_module(module), name)(report, settings)
+    make.__module__, make.__name__, make.__qualname__ = module, name, name
+    return make
+
+
+WORDING = "handbook.wording.exports"
 GENERATED: list[Generated] = [
     Generated(freshness.MAINTENANCE_PAGE, "page", freshness.maintenance_page),
     Generated(search_data.DATA_PATH, "site", search_data.query_data_for_site),
@@ -52,10 +62,10 @@ GENERATED: list[Generated] = [
     Generated("search/handbook-answers.js", "site", search_answers.answer_data_script),
     Generated(business.DATA_FILE, "asset", business.data_js),
     # The pairs for the 话术自查 and 话术练习 pages, and for textlint-prh and Vale.
-    Generated("assets/javascripts/handbook-wording-data.js", "asset", wording.wording_data_script),
-    Generated("wording/prh.yml", "asset", wording.prh_dictionary),
-    Generated("wording/vale/Handbook/Forbidden.yml", "asset", wording.vale_rule),
-    Generated("wording/vale/vale.ini", "asset", wording.vale_config),
+    Generated("assets/javascripts/handbook-wording-data.js", "asset", on_use(WORDING, "wording_data_script")),
+    Generated("wording/prh.yml", "asset", on_use(WORDING, "prh_dictionary")),
+    Generated("wording/vale/Handbook/Forbidden.yml", "asset", on_use(WORDING, "vale_rule")),
+    Generated("wording/vale/vale.ini", "asset", on_use(WORDING, "vale_config")),
 ]
 
 

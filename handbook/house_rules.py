@@ -13,8 +13,7 @@ from pathlib import Path
 
 from . import roles as roles_mod
 from . import style
-from .markdown.org_values import substitute
-from .outline import Outline
+from .outline import Outline, substitute
 from .problems import Problem
 from .schema import closest
 from .source import Page
@@ -62,17 +61,20 @@ def spoken_block(page: Page, outline: Outline):
 
 
 def check_page(page: Page, outline: Outline, data: HouseData, org_values: dict[str, str]) -> None:
-    _check_roles(page, outline, data)
-    if not page.path.startswith(STYLE_EXEMPT):
-        for line, column, rule, found, replacement in style.check_body(page.body, page.body_start, data.style_rules):
+    # The alias and the style checks both read the scoped lines; exempt pages need neither.
+    exempt = page.path.startswith(STYLE_EXEMPT)
+    lines = [] if exempt else list(style.scoped_lines(page.body, page.body_start))
+    _check_roles(page, outline, data, lines)
+    if not exempt:
+        for line, column, rule, found, replacement in style.check_lines(lines, data.style_rules):
             page.problems.append(Problem(page.path, line, "style", {
                 "message": rule.message, "found": found, "replacement": replacement,
                 "auto": "（make fix 可自动修改）" if rule.auto else ""}, column=column))
     _check_spoken(page, outline, org_values)
 
 
-def _check_roles(page: Page, outline: Outline, data: HouseData) -> None:
-    for line, text in outline.text_lines:
+def _check_roles(page: Page, outline: Outline, data: HouseData, lines: list) -> None:
+    for line, text in (outline.text_lines if "[[" in outline.prose else ()):
         for match in roles_mod.ROLE_REF.finditer(text):
             name = match.group(1)
             if name not in data.roles and name != roles_mod.TABLE:
@@ -80,19 +82,21 @@ def _check_roles(page: Page, outline: Outline, data: HouseData) -> None:
                              known="、".join(data.roles) or "（snippets/roles.yml 里还没有角色）")
     if not data.aliases or page.path.startswith(STYLE_EXEMPT):
         return
-    instructions = _instruction_lines(page, outline)
-    for key in ("escalate_to", "first_response"):
-        if isinstance(page.meta.get(key), str):
-            instructions.append((page.line_of(key), page.meta[key]))
+    said = [(page.line_of(key), page.meta[key]) for key in ("escalate_to", "first_response")
+            if isinstance(page.meta.get(key), str)]
+    anywhere = roles_mod.any_alias(data.aliases)
+    if not anywhere.search(outline.prose) and not any(anywhere.search(text) for _, text in said):
+        return  # no alias anywhere on the page (the usual case)
+    instructions = _instruction_lines(outline, lines) + said
     for line, text in instructions:
         for _, alias, role in roles_mod.alias_uses(text, data.aliases):
             page.problem(line, "role-alias", alias=alias, role=role)
 
 
-def _instruction_lines(page: Page, outline: Outline) -> list[tuple[int, str]]:
-    """Prose a trainer writes for agents: not wording, headings, quotes or customer lines."""
-    spoken = {line for line, _, scopes in style.scoped_lines(page.body, page.body_start)
-              if "正文" not in scopes or "这样说" in scopes}
+def _instruction_lines(outline: Outline, lines: list) -> list[tuple[int, str]]:
+    """Prose a trainer writes for agents: not wording, headings, quotes or customer lines
+    (`lines`: the page's `style.scoped_lines`)."""
+    spoken = {line for line, _, scopes in lines if "正文" not in scopes or "这样说" in scopes}
     return [(line, text) for line, text in outline.text_lines
             if line not in spoken and not text.lstrip().startswith(("#", ">", "!!!", "???"))]
 

@@ -152,6 +152,8 @@ def heading_anchors(outline: Outline, values: dict[str, str]) -> set[str]:
 
 def page_links(outline: Outline):
     """(line, is_image, target) for every link the page has outside code."""
+    if "](" not in outline.prose and "]:" not in outline.prose and "<" not in outline.prose:
+        return
     for number, prose in outline.text_lines:
         if "](" in prose:
             for m in _LINK.finditer(prose):
@@ -175,7 +177,7 @@ def check_links(path: str, outline: Outline, pages: set[str], anchors: dict[str,
                 files: set[str]) -> list[Problem]:
     problems: list[Problem] = []
     here = posixpath.dirname(path)
-    for number, prose in outline.text_lines:
+    for number, prose in (outline.text_lines if "（" in outline.prose and "[" in outline.prose else ()):
         if "（" in prose and "[" in prose:
             for m in _FULLWIDTH_LINK.finditer(prose):
                 problems.append(Problem(path, number, "link-fullwidth-parentheses", {"target": m.group("target")}))

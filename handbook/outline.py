@@ -7,6 +7,7 @@ code (skipped).  It is deliberately not a full Markdown parser.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -96,6 +97,12 @@ class Outline:
     draft_notes: list[Block] = field(default_factory=list)   # drafted blocks that are not wording
     approval_problems: list[tuple[int, str]] = field(default_factory=list)
 
+    @functools.cached_property
+    def prose(self) -> str:
+        """The text lines joined by newlines.  A string without a newline is in it only
+        if it is in one of the lines, so a check can skip every line of a page at once."""
+        return "\n".join(text for _, text in self.text_lines)
+
     def blocks(self):
         yield from self.lead_blocks
         for section in self.sections:
@@ -124,6 +131,21 @@ def _names(number: int, prose: str):
     return [(number, m.group(1)) for m in VALUE_NAME.finditer(prose)] if "{{" in prose else []
 
 
+def substitute(line: str, values: dict[str, str]) -> str:
+    """`{{ name }}` → its value, outside code spans (the org_values Markdown extension
+    renders with it; the checks, which import no Markdown, compare with it)."""
+    def replace_outside_code(segment: str) -> str:
+        return VALUE_NAME.sub(lambda m: values.get(m.group(1), m.group(0)), segment)
+
+    out, last = [], 0
+    for span in INLINE_CODE.finditer(line):
+        out.append(replace_outside_code(line[last:span.start()]))
+        out.append(span.group(0))
+        last = span.end()
+    out.append(replace_outside_code(line[last:]))
+    return "".join(out)
+
+
 def parse_outline(body: str, first_line: int = 1) -> Outline:
     outline = _parse(body, first_line, ignore_fence=None)
     if outline.unclosed_fence:
@@ -149,16 +171,18 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
         if number == ignore_fence:
             outline.text_lines.append((number, raw))
             continue
-        was_open = fence
-        in_code, fence = step_fence(raw, fence)
-        if in_code:
-            if not was_open:
-                fence_start, fence_info, code = number, _FENCE.match(raw).group("info").strip(), []
-            elif fence:
-                code.append((number, raw))
-            else:
-                outline.fences.append((fence_start, fence_info, code))
-            continue
+        first = raw.lstrip()[:1]
+        if fence or first in ("`", "~"):  # else step_fence would say: not code, no fence open
+            was_open = fence
+            in_code, fence = step_fence(raw, fence)
+            if in_code:
+                if not was_open:
+                    fence_start, fence_info, code = number, _FENCE.match(raw).group("info").strip(), []
+                elif fence:
+                    code.append((number, raw))
+                else:
+                    outline.fences.append((fence_start, fence_info, code))
+                continue
         if "<!--" in raw:
             raw = _INLINE_COMMENT.sub("", raw)
             if "<!--" in raw:  # a comment that spans lines: the renderer hides all of it
@@ -168,10 +192,12 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
                     break
                 index = end + 1
                 raw = raw[:raw.index("<!--")] + lines[end].split("-->", 1)[1]
-        first = raw.lstrip()[:1]
-        prose = strip_inline_code(raw)
+            first = raw.lstrip()[:1]
+        # strip_inline_code and _names, written out: this loop runs for every line of every page
+        prose = INLINE_CODE.sub("", raw) if "`" in raw else raw
         outline.text_lines.append((number, prose))
-        outline.value_names.extend(_names(number, prose))
+        if "{{" in prose:
+            outline.value_names.extend(_names(number, prose))
         if first in ("|", "｜"):
             outline.pipe_lines += 1
         if first not in ("#", "!", "?", "！", "＃"):
@@ -209,12 +235,13 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
             draft, approval, problems, content = provenance.read_block(
                 admonition.group("rest"), content, first_line + content_start)
             outline.approval_problems.extend(problems)
-            for offset, line in enumerate(content):
-                prose = strip_inline_code(line)
+            for offset, line in enumerate(content, first_line + content_start):
+                prose = INLINE_CODE.sub("", line) if "`" in line else line
                 if prose.lstrip()[:1] in ("|", "｜"):
                     outline.pipe_lines += 1
-                outline.text_lines.append((first_line + content_start + offset, prose))
-                outline.value_names.extend(_names(first_line + content_start + offset, prose))
+                outline.text_lines.append((offset, prose))
+                if "{{" in prose:
+                    outline.value_names.extend(_names(offset, prose))
             if kind in WORDING_LABELS:
                 block = Block(kind, number, _phrases(content, first_line + content_start), heading,
                               draft, approval)
@@ -260,7 +287,9 @@ def _heading(outline: Outline, raw: str, number: int):
 
 
 def _indent(line: str) -> int:
-    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip(" "))
+    if "\t" in line:
+        line = line.expandtabs(4)
+    return len(line) - len(line.lstrip(" "))
 
 
 def _phrases(content: list[str], first_line: int) -> list[Phrase]:

@@ -50,7 +50,7 @@ def read_block(rest: str, content: list[str], first_line: int):
     draft = DRAFT_CLASS in extra_classes(rest)
     approval, problems, kept = None, [], list(content)
     for offset, line in enumerate(content):
-        if not APPROVAL_START.match(line):
+        if "审定" not in line or not APPROVAL_START.match(line):
             continue
         kept[offset] = ""
         number = first_line + offset

@@ -9,14 +9,20 @@ runs until its closing tag).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
-
-import markdown
 
 from .outline import Outline
 from .problems import Problem
 
-_table = markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+
+@functools.cache
+def _table():
+    """Python-Markdown's table processor, made on the first page with a table-like chunk."""
+    import markdown
+
+    return markdown.Markdown(extensions=["tables"]).parser.blockprocessors["table"]
+
 _BRACE_CHAR = re.compile(r"[{}｛｝]")
 _BRACES = re.compile(r"(?P<open>[{｛]+)\s*(?P<name>[^{}｛｝\n#.:=]{1,20}?)\s*(?P<close>[}｝]+)")
 _DIV_OPEN = re.compile(r"<(div|details|section|table)\b[^>]*>", re.IGNORECASE)
@@ -74,7 +80,7 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
         header_above = previous[-1:] if len(previous) == 1 and chunk[0][0] == previous[-1][0] + 2 else []
         previous = chunk
         if header_above and _is_pipe_row(header_above[0][1].strip()) and \
-                _table.test(None, "\n".join([header_above[0][1].strip(), *rows])):
+                _table().test(None, "\n".join([header_above[0][1].strip(), *rows])):
             problems.append(Problem(path, header_above[0][0], "table-not-rendered",
                                     {"reason": "表头和 |---| 分隔行之间不能有空行"}))
             continue
@@ -82,11 +88,11 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
         if first_pipe is None:
             continue
         if first_pipe > 0:
-            if len(rows) - first_pipe >= 2 and _table.test(None, "\n".join(rows[first_pipe:])):
+            if len(rows) - first_pipe >= 2 and _table().test(None, "\n".join(rows[first_pipe:])):
                 problems.append(Problem(path, chunk[first_pipe][0], "table-not-rendered",
                                         {"reason": "表格前面没有空行，会和上一段文字连在一起"}))
             continue
-        if _table.test(None, "\n".join(rows)):
+        if _table().test(None, "\n".join(rows)):
             continue
         if len(rows) < 2:
             continue  # one line of pipes is not meant as a table
@@ -101,6 +107,8 @@ def _tables(path: str, outline: Outline) -> list[Problem]:
 
 def _value_braces(path: str, outline: Outline, values: dict[str, str]) -> list[Problem]:
     problems = []
+    if not _BRACE_CHAR.search(outline.prose):
+        return problems
     for number, prose in outline.text_lines:
         if not _BRACE_CHAR.search(prose):
             continue
@@ -124,7 +132,7 @@ def _html_blocks(path: str, outline: Outline) -> list[Problem]:
     if outline.unclosed_comment:
         problems.append(Problem(path, outline.unclosed_comment, "comment-unclosed"))
     opened: list[tuple[int, str]] = []
-    for number, prose in outline.text_lines:
+    for number, prose in (outline.text_lines if "<" in outline.prose else ()):
         if "<" not in prose:
             continue
         events = sorted([(m.start(), "open", m.group(1).lower()) for m in _DIV_OPEN.finditer(prose)] +

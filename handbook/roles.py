@@ -10,6 +10,7 @@ handbook consistent: a `[[name]]` that is not defined, and an instruction
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,6 +72,9 @@ def aliases(roles: dict[str, Role]) -> dict[str, str]:
 
 def alias_uses(text: str, table: dict[str, str]):
     """(column, alias, role) for each alias used outside [[…]] and quotations."""
+    # Masking only hides text: a line without any alias in it has no alias use.
+    if not table or not any_alias(table).search(text):
+        return
     masked = ROLE_REF.sub(lambda m: "\0" * len(m.group(0)), text)
     masked = _QUOTED.sub(lambda m: "\0" * len(m.group(0)), masked)
     for name in table.values():  # the role's own name is never its alias
@@ -81,6 +85,16 @@ def alias_uses(text: str, table: dict[str, str]):
             yield start + 1, alias, role
             masked = masked[:start] + "\0" * len(alias) + masked[start + len(alias):]
             start = masked.find(alias, start + len(alias))
+
+
+def any_alias(table: dict[str, str]) -> re.Pattern:
+    """A pattern that finds any of the aliases (a text it does not match has no alias use)."""
+    return _any_of(tuple(table))
+
+
+@functools.lru_cache(maxsize=8)
+def _any_of(names: tuple[str, ...]) -> re.Pattern:
+    return re.compile("|".join(map(re.escape, names)))
 
 
 def table_markdown(roles: dict[str, Role]) -> str:

@@ -23,7 +23,6 @@ import re
 from dataclasses import dataclass, field
 
 import ahocorasick
-import markdown
 
 from .checks import Report
 from .outline import VALUE_NAME, Block
@@ -40,7 +39,15 @@ ANSWER_KINDS = ("scenario", "risk", "policy")
 BACKGROUND_TAGS = ("培训", "练习", "案例", "故事")
 _TAGS = re.compile(r"<[^>]+>")
 _NOT_WORD = re.compile(r"[\W_]+")
-_MD = markdown.Markdown()
+
+
+@functools.cache
+def _markdown():
+    """Made on first use: `handbook check` imports this module (the generated-content
+    registry) but never renders."""
+    import markdown
+
+    return markdown.Markdown()
 
 
 def section_key(heading: str) -> str:
@@ -60,8 +67,9 @@ def _rendered(text: str) -> str:
     # Kept for the life of the process: `make serve` makes this data again on
     # every save, and only the saved page's text is new (at 20× the handbook,
     # rendering every page's text again took 8 s of each preview).
-    _MD.reset()
-    return html.unescape(_TAGS.sub("", _MD.convert(text))).strip()
+    md = _markdown()
+    md.reset()
+    return html.unescape(_TAGS.sub("", md.convert(text))).strip()
 
 
 @dataclass

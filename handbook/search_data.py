@@ -18,8 +18,6 @@ import json
 import re
 from pathlib import Path
 
-from . import search_prep
-
 DATA_PATH = "search/handbook-search-data.js"
 MATERIAL_INDEX = "search/search_index.json"
 # Each index entry's tokens, kept for the life of the process: `mkdocs serve`
@@ -49,6 +47,8 @@ _TAG = re.compile(r"<[^>]+>")
 
 def zensical_as_lunr(search_json: dict, words: list[str]) -> dict:
     """Zensical's search.json in the shape `search_prep.index_vocabulary` reads."""
+    from . import search_prep  # here: `handbook check` imports this module but never makes search data
+
     # A copy of the jieba dictionary already loaded in this process (search_prep),
     # taught the handbook's own terms: no second 1–2 s load of jieba's dictionary.
     tokenizer = search_prep._tokenizer()
@@ -64,6 +64,8 @@ def zensical_as_lunr(search_json: dict, words: list[str]) -> dict:
 
 def query_data_for_site(report, settings) -> str | None:
     """Registry generator (kind "site"): the data script, or None when the site has no search index."""
+    from . import search_prep  # here: `handbook check` imports this module but never makes search data
+
     site = Path(settings.site_dir)
     zensical = site / "search.json"
     index = material_index(settings)

@@ -137,7 +137,7 @@ def parse_page(rel: str, data: bytes) -> Page:
         page.body = page.text
         page.problem(1, "front-matter-missing")
         return page
-    end = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i])), None)
+    end = next((i for i in range(1, len(lines)) if lines[i][:3] in ("---", "...") and _FENCE.match(lines[i])), None)
     if end is None:
         page.problem(1, "front-matter-unclosed")
         page.body_known = False
@@ -156,11 +156,12 @@ def _parse_front_matter(page: Page, lines: list[str], first_line: int) -> None:
         if "\t" in line:
             page.problem(number, "front-matter-tab")
             blocking = True
-        match = FULLWIDTH_COLON_KEY.match(line)
+        # Each pattern needs a character most lines do not have: look for that first.
+        match = FULLWIDTH_COLON_KEY.match(line) if "：" in line else None
         if match:
             page.problem(number, "front-matter-fullwidth-colon", key=match.group(1))
             blocking = True
-        quoted = _UNCLOSED_QUOTE.match(line)
+        quoted = _UNCLOSED_QUOTE.match(line) if '"' in line or "'" in line else None
         if quoted:
             page.problem(number, "front-matter-syntax", problem="值的引号没有成对：开头有引号，结尾也要有同样的引号")
             blocking = True

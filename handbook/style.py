@@ -13,6 +13,7 @@ body).  Code spans and fenced code are never touched.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,8 +21,11 @@ from pathlib import Path
 import yaml
 
 from .outline import INLINE_CODE, step_fence
+from .prefilter import any_of
 
 SCOPES = ("这样说", "正文", "全部")
+# The scopes a line can belong to (scoped_lines): shared, never changed.
+_ALL, _PROSE, _SAID = frozenset({"全部"}), frozenset({"全部", "正文"}), frozenset({"全部", "这样说", "正文"})
 _BLOCK = re.compile(r"^(?P<indent>[ ]*)(?:!!!|\?\?\?\+?)[ ]*(?P<type>[^\s\"]*)")
 
 
@@ -95,25 +99,27 @@ def load_rules(path: Path) -> tuple[list[StyleRule], list[tuple[str, str]]]:
 def scoped_lines(body: str, first_line: int):
     """(line number, text, scopes the line belongs to) for every body line outside code."""
     fence, block_type, block_indent = None, None, 0
-    for offset, raw in enumerate(body.split("\n")):
-        in_code, fence = step_fence(raw, fence)
-        if in_code:
-            continue
+    for number, raw in enumerate(body.split("\n"), first_line):
         stripped = raw.strip()
-        indent = len(raw) - len(raw.lstrip(" "))
-        if block_type and stripped and indent < block_indent:
+        if fence or stripped[:1] in ("`", "~"):  # else step_fence would say: not code, no fence open
+            in_code, fence = step_fence(raw, fence)
+            if in_code:
+                continue
+        unindented = raw.lstrip(" ")
+        if block_type and stripped and len(raw) - len(unindented) < block_indent:
             block_type = None
-        match = _BLOCK.match(raw)
+        match = _BLOCK.match(raw) if unindented[:3] in ("!!!", "???") else None
         if match:
             block_type, block_indent = match.group("type"), len(match.group("indent")) + 4
-            yield first_line + offset, raw, {"全部", "正文"}  # the block's title is prose too
+            yield number, raw, _PROSE  # the block's title is prose too
             continue
-        scopes = {"全部"}
         if block_type == "say":
-            scopes |= {"这样说", "正文"}
+            scopes = _SAID
         elif block_type != "dont" and not stripped.startswith(">"):
-            scopes.add("正文")
-        yield first_line + offset, raw, scopes
+            scopes = _PROSE
+        else:
+            scopes = _ALL
+        yield number, raw, scopes
 
 
 def _code_spans(line: str) -> list[tuple[int, int]]:
@@ -129,11 +135,36 @@ def matches(rule: StyleRule, line: str):
 
 def check_body(body: str, first_line: int, rules: list[StyleRule]):
     """(line, column, rule, found, replacement) for every match."""
-    for number, raw, scopes in scoped_lines(body, first_line):
-        for rule in rules:
-            if rule.scope in scopes:
-                for match in matches(rule, raw):
-                    yield number, match.start() + 1, rule, match.group(0), match.expand(rule.replacement)
+    return check_lines(scoped_lines(body, first_line), rules)
+
+
+def check_lines(lines, rules: list[StyleRule]):
+    """check_body over lines already scoped (`scoped_lines`), for a caller that needs them too."""
+    plans = _plans(tuple((rule.pattern, rule.scope) for rule in rules))
+    for number, raw, scopes in lines:
+        plan = plans.get(scopes)
+        if plan is None:
+            plan = plans[scopes] = _plan(rules, scopes)
+        applying, anywhere, unfiltered = plan
+        # Most lines match no rule: one search says so; the rules then run one by one, in order.
+        indices = applying if anywhere is not None and anywhere.search(raw) else unfiltered
+        for index in indices:
+            rule = rules[index]
+            for match in matches(rule, raw):
+                yield number, match.start() + 1, rule, match.group(0), match.expand(rule.replacement)
+
+
+@functools.lru_cache(maxsize=16)
+def _plans(rules: tuple) -> dict:
+    """Per set of scopes, filled as lines come (keyed on the rules' patterns and scopes)."""
+    return {}
+
+
+def _plan(rules: list[StyleRule], scopes: frozenset) -> tuple[tuple[int, ...], re.Pattern | None, tuple[int, ...]]:
+    """(indices of the rules for lines in `scopes`, one pattern for all of them, those it does not cover)."""
+    applying = tuple(i for i, rule in enumerate(rules) if rule.scope in scopes)
+    anywhere, uncovered = any_of([rules[i].pattern for i in applying])
+    return applying, anywhere, tuple(applying[i] for i in uncovered)
 
 
 def fix_text(text: str, rules: list[StyleRule]) -> tuple[str, int]:

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from conftest import BIN, FIXTURES, fetch_when_served
 
+from handbook import configuration
 from handbook.rules import SETUP_CODES
-from handbook.settings import load_settings
+from handbook.settings import finish_setup_checks, load_settings
 
 SETUP = FIXTURES / "setup"
 
@@ -83,6 +84,30 @@ def test_each_setup_mistake_is_named_with_file_line_and_fix(tmp_path, name):
     problem = settings.problems[0]
     assert words in problem.message + problem.fix
     assert file in problem.message and problem.fix
+
+
+@pytest.mark.parametrize("name", [None, "mkdocs-invalid.yml", "mkdocs-unknown-setting.yml", "org-list.yml"])
+def test_validation_in_the_background_reports_what_validating_at_once_does(tmp_path, name):
+    """`handbook check` lets MkDocs validate mkdocs.yml in a child process while it reads the pages."""
+    config = make_project(tmp_path, *([name] if name else [])) / "mkdocs.yml"
+    at_once = load_settings(config, validate_with_mkdocs=True)
+    meanwhile = load_settings(config, validate_with_mkdocs=True, validation_in_background=True)
+    finish_setup_checks(meanwhile)
+    assert [p.format() for p in meanwhile.problems] == [p.format() for p in at_once.problems]
+    assert meanwhile.pending_validation is None and (name is None) == (at_once.problems == [])
+
+
+def test_validation_is_done_here_when_the_child_process_fails(tmp_path, monkeypatch):
+    config = make_project(tmp_path, "mkdocs-invalid.yml") / "mkdocs.yml"
+    parent, validate = os.getpid(), configuration.mkdocs_validation
+
+    def dies_in_the_child(yaml_file):
+        if os.getpid() != parent:
+            os._exit(3)
+        validate(yaml_file)
+    monkeypatch.setattr(configuration, "mkdocs_validation", dies_in_the_child)
+    settings = finish_setup_checks(load_settings(config, validate_with_mkdocs=True, validation_in_background=True))
+    assert [p.code for p in settings.problems] == ["config-invalid"]
 
 
 def test_every_setup_rule_has_a_fixture():

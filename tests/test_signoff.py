@@ -1,15 +1,18 @@
 """Figures, roles and house style: the pieces behind the sign-off checks."""
 from __future__ import annotations
 
+import re
+
 import markdown
 from conftest import FIXTURES
 
-from handbook.figures import literal_patterns, literals_in
+from handbook.figures import literal_patterns, literal_search, literals_in
 from handbook.house_rules import load
 from handbook.markdown.roles import render_line
+from handbook.prefilter import any_of
 from handbook.roles import alias_uses, aliases, load_roles
 from handbook.settings import ROOT
-from handbook.style import check_body, fix_text, load_rules
+from handbook.style import StyleRule, check_body, fix_text, load_rules, matches, scoped_lines
 
 VALUES = {"居民每次限购": "50方", "取暖用户每月限购": "350方", "报装费": "2480元", "限购开始": "2021年3月",
           "接听时限": "三声", "服务热线": "400-000-0000"}
@@ -23,6 +26,14 @@ def test_figures_match_whole_numbers_with_any_spacing():
     assert literals_in("从2021 年 3 月起", patterns) == [("2021年3月", "限购开始")]
     assert literals_in("响三声之内", patterns) == []  # short words are never checked
     assert literals_in("拨打 400-000-0000", patterns) == [("400-000-0000", "服务热线")]
+
+
+def test_lines_skipped_for_figures_have_none():
+    patterns, anywhere = literal_search({**VALUES, "投诉记录单": "《客户投诉记录单》", "群访人数": "3人以上"})
+    lines = [line for path in sorted((ROOT / "docs").rglob("*.md")) for line in path.read_text(encoding="utf-8").split("\n")]
+    lines += ["每次限购 50 方", "从2021 年 3 月起", "拨打 400-000-0000", "填《客户投诉记录单》", "来了 3 人以上"]
+    assert all(anywhere.search(line) for line in lines if literals_in(line, patterns))
+    assert sum(1 for line in lines if literals_in(line, patterns)) >= 5
 
 
 def test_real_style_rules_all_pass_their_own_examples():
@@ -43,6 +54,25 @@ def test_style_reports_line_and_column_in_scope_and_fix_applies_safe_rules():
     assert "title: 「x」" in fixed and "我理解您的心情，涉及其他部门" in fixed
     assert "你自己看吧" in fixed and "“不管”" in fixed and "限购 50方" in fixed and "`其它`" in fixed
     assert count == 4
+
+
+def test_style_finds_the_same_as_every_rule_on_every_line():
+    """check_body searches a line rule by rule only where one combined pattern matches;
+    what it reports is what each rule finds on each line, also for rules that cannot
+    be combined (a backreference, a named group, a global flag)."""
+    rules, _ = load_rules(ROOT / "snippets" / "style.yml")
+    odd = [StyleRule("重复", re.compile(r"(好)\1"), "好", "不重复"),
+           StyleRule("命名", re.compile(r"(?P<x>您)(?P=x)"), "您", "重复", scope="这样说"),
+           StyleRule("大小写", re.compile(r"(?i)yes"), "YES", "大写")]
+    assert any_of([rule.pattern for rule in rules + odd])[1] == (len(rules), len(rules) + 1, len(rules) + 2)
+    body = "\n".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "docs").rglob("*.md")))
+    body += '\n好好 Yes 其它\n\n!!! say "这样说"\n    - 您您好，你的 yes 2480 元\n'
+    for checked in (rules, rules + odd[:2], rules + odd):
+        expected = [(number, match.start() + 1, rule.name, match.group(0))
+                    for number, raw, scopes in scoped_lines(body, 1) for rule in checked if rule.scope in scopes
+                    for match in matches(rule, raw)]
+        found = [(line, column, rule.name, text) for line, column, rule, text, _ in check_body(body, 1, checked)]
+        assert found == expected and len({name for _, _, name, _ in found}) >= 4
 
 
 def test_roles_render_with_duties_and_aliases_are_found_outside_quotes():

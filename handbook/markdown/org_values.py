@@ -14,22 +14,11 @@ from pathlib import Path
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from ..outline import INLINE_CODE, VALUE_NAME, step_fence
+from ..outline import step_fence, substitute
 from ..settings import load_org_values
 from .context import resolve
 
-
-def substitute(line: str, values: dict[str, str]) -> str:
-    def replace_outside_code(segment: str) -> str:
-        return VALUE_NAME.sub(lambda m: values.get(m.group(1), m.group(0)), segment)
-
-    out, last = [], 0
-    for span in INLINE_CODE.finditer(line):
-        out.append(replace_outside_code(line[last:span.start()]))
-        out.append(span.group(0))
-        last = span.end()
-    out.append(replace_outside_code(line[last:]))
-    return "".join(out)
+__all__ = ["OrgValuesExtension", "makeExtension", "substitute"]
 
 
 class OrgValuesPreprocessor(Preprocessor):

@@ -11,10 +11,9 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..checks import check_docs
 from ..cli import arg, command
-from .checker import Checker, Finding, labelled
 from .inputs import (
     AGENTS,
     CUSTOMERS,
@@ -24,7 +23,12 @@ from .inputs import (
     Unreadable,
     read_input,
 )
-from .pairs import DRAFT_LABEL
+
+if TYPE_CHECKING:
+    from .checker import Finding
+
+# The checker (folding tables, matcher) is imported when the command runs: every
+# `handbook` command line imports this module to register the subcommand.
 
 ARGUMENTS = [
     arg("files", nargs="+", metavar="FILE", help="要检查的文件；- 表示标准输入"),
@@ -39,6 +43,9 @@ ARGUMENTS = [
 
 @command("wording", "检查坐席的回复和通话记录里有没有手册「不要这样说」的话（也能认出换了说法的）", *ARGUMENTS)
 def run(args, settings) -> int:
+    from ..checks import check_docs
+    from .checker import Checker
+
     checker = Checker(check_docs(settings), settings)
     speakers = Speakers(_names(args.agent), _names(args.customer))
     reading = Reading()
@@ -76,6 +83,9 @@ def json_report(findings: list[Finding], reading: Reading) -> dict:
 
 
 def text_report(findings: list[Finding], reading: Reading) -> str:
+    from .checker import labelled
+    from .pairs import DRAFT_LABEL
+
     out = []
     for problem in reading.unreadable:
         where = f"{problem.path}:{problem.line}" if problem.line else problem.path
