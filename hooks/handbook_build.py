@@ -21,7 +21,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
-from handbook import cards, freshness, furniture, generated, search_prep
+from handbook import cards, freshness, furniture, gc_tuning, generated, search_prep
 from handbook.checks import PageCache, Report, check_docs
 from handbook.live_index import LiveIndex
 from handbook.settings import load_settings
@@ -37,6 +37,7 @@ _state: dict = {"command": None, "settings": None, "report": None, "customer": (
 
 def on_startup(command, dirty):
     _state["command"] = command
+    gc_tuning.tune_for_build()
     if command == "serve":  # each save checks and compiles again only what changed
         _state["check_cache"] = PageCache()
         _state["templates"] = MemoryBytecodeCache()
