@@ -5,9 +5,10 @@ that work is the same function applied to every page of the handbook, of which
 one changed.  `PerBuild` keeps the results of the last call's arguments: the
 next call computes only for arguments it has not seen, and forgets the ones it
 no longer uses (so a long preview session does not keep every old version of a
-saved page).  Arguments must be hashable and the function's result may depend
-on nothing else.  A single build (mkdocs build) computes everything once, as
-before.
+saved page).  The result may depend on nothing but the arguments (`map`), or
+on nothing but a key that stands for them (`map_keyed`: a page's path and text
+stand for the page and its outline, which are made from them).  A single build
+(mkdocs build) computes everything once, as before.
 """
 from __future__ import annotations
 
@@ -21,15 +22,19 @@ class PerBuild:
 
     def map(self, keys: Iterable[tuple]) -> list:
         """[compute(*key) for key in keys], reusing the last call's results."""
+        return self.map_keyed((key, key) for key in keys)
+
+    def map_keyed(self, items: Iterable[tuple[Hashable, tuple]]) -> list:
+        """[compute(*args) for key, args in items], reusing the last call's result for a key."""
         kept, now = self.kept, {}
         results = []
-        for key in keys:
+        for key, args in items:
             if key in now:
                 value = now[key]
             elif key in kept:
                 value = now[key] = kept[key]
             else:
-                value = now[key] = self.compute(*key)
+                value = now[key] = self.compute(*args)
             results.append(value)
         self.kept = now
         return results
