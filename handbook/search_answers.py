@@ -26,6 +26,7 @@ import ahocorasick
 
 from .checks import Report
 from .outline import VALUE_NAME, Block
+from .rebuild_memo import PerBuild
 from .settings import Settings
 from .source import page_url
 
@@ -139,22 +140,36 @@ def drafted_clauses(report: Report, settings: Settings, found: list[Situation] |
              if (outline := report.outlines.get(page.path))
              for note in outline.draft_notes if note.approval is None and note.text.strip()]
     # Page text and front matter (rule:, signs: … state the facts drafted lines restate).
-    everything = _CLAUSE.sub("", "\n".join(plain(page.text, settings.org_values) + "\n" +
-                                            plain(_meta_text(page.meta), settings.org_values)
-                                            for page in report.pages if page.text)).lower()
+    values = tuple(sorted(settings.org_values.items()))
+    everything = "".join(_PAGE_CLAUSES.map((page.text, _meta_text(page.meta), values)
+                                           for page in report.pages if page.text)).lower()
     drafted = _CLAUSE.sub("", "\n".join(lines + notes)).lower()
 
     def clauses(text):
         text = _NAME.sub(" ", text)  # the name of a form (《客户投诉记录单》) is not wording
-        return {c.lower() for c in _CLAUSE.split(text) if len(c) >= DRAFT_CLAUSE and c not in approved}
+        return {c for c in _CLAUSE.split(text) if len(c) >= DRAFT_CLAUSE}
 
+    line_clauses, note_clauses = [clauses(text) for text in lines], [clauses(text) for text in notes]
+    in_approved = {c for c, n in _occurrences(set().union(*line_clauses, *note_clauses), approved).items() if n}
     # Every clause of a drafted line, also where prose restates it: an agent
     # reads a restated line as the script, so it is marked 待审 too.
-    result = set().union(*map(clauses, lines)) if lines else set()
-    candidates = set().union(*map(clauses, notes)) if notes else set()
+    result = {c.lower() for own in line_clauses for c in own if c not in in_approved}
+    candidates = {c.lower() for own in note_clauses for c in own if c not in in_approved}
     in_everything, in_drafted = _occurrences(candidates, everything), _occurrences(candidates, drafted)
     result |= {c for c in candidates if in_everything[c] <= in_drafted[c]}
     return sorted(result)
+
+
+def _page_clauses(text: str, meta_text: str, values: tuple) -> str:
+    """A page's text and front matter as the agent reads them, without punctuation:
+    what `drafted_clauses` looks for restated clauses in.  Joining pages' results
+    equals cleaning their joined text (only characters are removed)."""
+    org_values = dict(values)
+    return _CLAUSE.sub("", plain(text, org_values) + "\n" + plain(meta_text, org_values))
+
+
+# Kept between `mkdocs serve` rebuilds: a save cleans only the saved page again.
+_PAGE_CLAUSES = PerBuild(_page_clauses)
 
 
 def _occurrences(words: set[str], text: str) -> dict[str, int]:

@@ -28,6 +28,7 @@ from pathlib import Path
 
 import yaml
 
+from .rebuild_memo import PerBuild
 from .source import Page
 
 CUSTOMER_SYNONYMS = Path("snippets") / "search-synonyms.yml"
@@ -322,21 +323,31 @@ def pinyin_table(pages: list[Page], df: dict[str, int], synonyms: dict[str, list
 
     Built with pypinyin (phrase-aware, so 银行 is yinhang).  ü is written both
     v (the input-method habit: lvshi) and u (lushi)."""
+    table: dict[str, set[str]] = {}
+    terms = list(_pinyin_terms(pages, df, synonyms).items())
+    for (term, _), spellings in zip(terms, _SPELLINGS.map((term, "initials" in ways) for term, ways in terms)):
+        for spelling in spellings:
+            table.setdefault(spelling, set()).add(term)
+    return {spelling: sorted(words) for spelling, words in sorted(table.items())}
+
+
+def _spellings(term: str, initials: bool) -> list[str]:
+    """The spellings by which a term is reached (none when pypinyin does not know a character)."""
     from pypinyin import Style, lazy_pinyin
 
-    table: dict[str, set[str]] = {}
-    for term, ways in _pinyin_terms(pages, df, synonyms).items():
-        syllables = lazy_pinyin(term, errors="ignore")
-        if len(syllables) != len(term):
-            continue  # a character pypinyin does not know: no reliable spelling
-        spellings = {"".join(syllables)}
-        if "initials" in ways:
-            spellings.add("".join(lazy_pinyin(term, style=Style.FIRST_LETTER)))
-        spellings |= {spelling.replace("v", "u") for spelling in spellings}
-        for spelling in spellings:
-            if spelling.isascii() and spelling.isalpha() and len(spelling) >= 2:
-                table.setdefault(spelling, set()).add(term)
-    return {spelling: sorted(words) for spelling, words in sorted(table.items())}
+    syllables = lazy_pinyin(term, errors="ignore")
+    if len(syllables) != len(term):
+        return []  # a character pypinyin does not know: no reliable spelling
+    spellings = {"".join(syllables)}
+    if initials:
+        spellings.add("".join(lazy_pinyin(term, style=Style.FIRST_LETTER)))
+    spellings |= {spelling.replace("v", "u") for spelling in spellings}
+    return [s for s in spellings if s.isascii() and s.isalpha() and len(s) >= 2]
+
+
+# Kept between `mkdocs serve` rebuilds: pypinyin was most of making the query data
+# at 20× the handbook, and a save adds or drops a few words of the vocabulary.
+_SPELLINGS = PerBuild(_spellings)
 
 
 def page_entries(search_index: dict) -> list[list]:

@@ -23,6 +23,7 @@ from mkdocs.structure.files import File
 
 from handbook import cards, freshness, furniture, gc_tuning, generated, search_prep
 from handbook.checks import PageCache, Report, check_docs
+from handbook.kept_files import KeptFiles
 from handbook.live_index import LiveIndex
 from handbook.settings import load_settings
 from handbook.template_cache import MemoryBytecodeCache
@@ -32,7 +33,7 @@ SEARCH_FLAG = "handbook_search_data"  # config.extra flag read by overrides/main
 PREPARED_FLAG = "handbook_prepared_index"  # likewise: fetch the prepared index's docs.json
 
 _state: dict = {"command": None, "settings": None, "report": None, "customer": ({}, []),
-                "live_index": None, "page_urls": set(), "check_cache": None, "templates": None}
+                "live_index": None, "page_urls": set(), "check_cache": None, "templates": None, "kept": None}
 
 
 def on_startup(command, dirty):
@@ -43,6 +44,7 @@ def on_startup(command, dirty):
         _state["templates"] = MemoryBytecodeCache()
     if command == "serve" and dirty:  # `make serve`: only changed pages are rebuilt
         _state["live_index"] = LiveIndex()
+        _state["kept"] = KeptFiles()  # generated files that did not change are not built again
 
 
 @event_priority(100)  # before Material's search plugin reads its jieba settings
@@ -99,7 +101,9 @@ def on_files(files, config):
         stale = files.get_file_from_path(path)  # a copy `handbook zensical` left in docs/
         if stale is not None:
             files.remove(stale)
-        files.append(File.generated(config, path, content=content))
+        kept = _state["kept"]
+        files.append(kept.file(config, path, content) if kept is not None else
+                     File.generated(config, path, content=content))
     _state["page_urls"] = {file.url for file in files.documentation_pages()}
     return files
 
@@ -139,6 +143,8 @@ def on_post_build(config):
         _state["live_index"].write(Path(config.site_dir) / "search" / "search_index.json", _state["page_urls"])
     if report is not None:
         generated.write(Path(config.site_dir), generated.render(("site",), report, settings))
+    if _state["kept"] is not None:
+        _state["kept"].build_finished()
     problems = _problems() if report is not None else []
     if problems and _state["command"] != "serve":
         files = len({p.path for p in problems})

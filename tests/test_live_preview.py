@@ -7,6 +7,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from pathlib import Path
 
 from conftest import BIN, FIXTURES, fixture_settings
 from test_build import small_project  # noqa: F401  (fixture)
@@ -67,6 +68,33 @@ def test_live_index_replaces_each_page_and_keeps_the_others(tmp_path):
         ("", "新"), ("scenarios/", "旧"), ("guide/maintenance/", "旧")]
 
 
+def test_a_generated_file_is_rebuilt_only_when_its_content_changed(tmp_path):
+    from mkdocs.config import load_config
+
+    from handbook.kept_files import KeptFiles
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: 手册\nplugins: []\n", encoding="utf-8")
+    config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins._current_plugin = "hooks"  # File.generated names the plugin whose event is running
+    kept = KeptFiles()
+
+    def build(content):  # what a dirty build does with the file
+        file = kept.file(config, "guide/maintenance.md", content)
+        modified = file.is_modified()
+        if modified:
+            Path(file.abs_dest_path).parent.mkdir(parents=True, exist_ok=True)
+            Path(file.abs_dest_path).write_text(file.content_string, encoding="utf-8")
+        kept.build_finished()
+        return modified
+
+    assert build("# 甲") and not build("# 甲") and build("# 乙") and not build("# 乙")
+    kept.file(config, "guide/maintenance.md", "# 丙")  # a build that failed before it finished
+    assert build("# 丙")
+    (tmp_path / "site" / "guide" / "maintenance" / "index.html").unlink()  # the built copy is gone
+    assert build("# 丙")
+
+
 def _get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
@@ -115,6 +143,11 @@ def test_dirty_live_preview_keeps_search_complete_and_shows_problems(small_proje
         time.sleep(1)
         assert locations() == before  # every page's sections, once each
         assert indexed("预览新内容甲") and indexed("先起身")
+        # The generated 内容维护 page was not rebuilt by these saves; a save that changes it rebuilds it.
+        assert "2020-01-01" not in _get(url + "guide/maintenance/")
+        scenario.write_text(scenario.read_text(encoding="utf-8").replace("reviewed: 2026-11-01", "reviewed: 2020-01-01"),
+                            encoding="utf-8")
+        _wait_for(lambda: "2020-01-01" in _get(url + "guide/maintenance/"), server, "the maintenance page updated")
     finally:
         server.terminate()
         server.wait(timeout=10)

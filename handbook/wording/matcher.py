@@ -25,6 +25,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from ..rebuild_memo import PerBuild
 from .fold import BREAK, Folder, folder
 from .pairs import Pair
 
@@ -130,6 +131,9 @@ class _Frequencies:
 
 
 _FREQUENCIES = _Frequencies()
+# The handbook's wording lines folded, kept between `mkdocs serve` rebuilds
+# (the wording data is made on every save; a save changes a few lines).
+_FOLDED = PerBuild(lambda fold, text: fold.fold(text)[0])
 
 
 class Matcher:
@@ -138,14 +142,16 @@ class Matcher:
         self.folder = fold or folder()
         self.lines = len(background)
         self.df = _FREQUENCIES.count(background, self.folder)
+        texts = [say.text for pair in pairs for say in pair.say] + [pair.forbidden.text for pair in pairs]
+        folded_text = dict(zip(texts, _FOLDED.map((self.folder, text) for text in texts)))
         approved = set()
         for pair in pairs:
             for say in pair.say:
-                approved.update(bigrams(self.folder.fold(say.text)[0].replace(BREAK, "")))
+                approved.update(bigrams(folded_text[say.text].replace(BREAK, "")))
         by_text: dict[str, int] = {}
         self.patterns: list[Pattern] = []
         for index, pair in enumerate(pairs):
-            folded = self.folder.fold(pair.forbidden.text)[0].strip()
+            folded = folded_text[pair.forbidden.text].strip()
             if folded in by_text:
                 self.patterns[by_text[folded]].pairs.append(index)
                 continue

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..checks import Report
 from ..outline import VALUE_NAME, Outline, Section
+from ..rebuild_memo import PerBuild
 
 DRAFT_LABEL = "待审"
 
@@ -76,27 +77,36 @@ def _section_prose(outline: Outline, section: Section, values) -> str:
 
 def handbook_pairs(report: Report, org_values: dict[str, str] | None = None) -> list[Pair]:
     values = org_values or {}
+    key = tuple(sorted(values.items()))
+    # A page's pairs are made from its text (and the values): kept between `mkdocs serve`
+    # rebuilds, which make the wording files on every save, three times.
+    per_page = _PAGE_PAIRS.map_keyed(((page.path, page.text, key), (page, outline, values))
+                                     for page in report.pages
+                                     if (outline := report.outlines.get(page.path)) is not None)
+    return [pair for pairs in per_page for pair in pairs]
+
+
+def _page_pairs(page, outline: Outline, values: dict[str, str]) -> list[Pair]:
     pairs: list[Pair] = []
-    for page in report.pages:
-        outline = report.outlines.get(page.path)
-        if outline is None:
-            continue
-        meta = page.meta
-        all_say = _wordings(outline.blocks(), "say", values)
-        reason_section = next((s for s in outline.sections if s.heading == "为什么"), None)
-        page_why = _section_prose(outline, reason_section, values) if reason_section else ""
-        channels = meta.get("channels") or []
-        for section in outline.sections:
-            say = _wordings(section.blocks, "say", values) or all_say
-            why = _why(section.blocks, values) or page_why
-            for forbidden in _wordings(section.blocks, "dont", values):
-                pairs.append(Pair(
-                    forbidden=forbidden, path=page.path, title=str(meta.get("title") or outline.h1 or page.path),
-                    situation=section.heading, say=say, why=why, kind=str(meta.get("kind") or ""),
-                    category=str(meta.get("category") or ""),
-                    channels=[str(c) for c in channels] if isinstance(channels, list) else [str(channels)],
-                    page_id=str(meta.get("id") or "")))
+    meta = page.meta
+    all_say = _wordings(outline.blocks(), "say", values)
+    reason_section = next((s for s in outline.sections if s.heading == "为什么"), None)
+    page_why = _section_prose(outline, reason_section, values) if reason_section else ""
+    channels = meta.get("channels") or []
+    for section in outline.sections:
+        say = _wordings(section.blocks, "say", values) or all_say
+        why = _why(section.blocks, values) or page_why
+        for forbidden in _wordings(section.blocks, "dont", values):
+            pairs.append(Pair(
+                forbidden=forbidden, path=page.path, title=str(meta.get("title") or outline.h1 or page.path),
+                situation=section.heading, say=say, why=why, kind=str(meta.get("kind") or ""),
+                category=str(meta.get("category") or ""),
+                channels=[str(c) for c in channels] if isinstance(channels, list) else [str(channels)],
+                page_id=str(meta.get("id") or "")))
     return pairs
+
+
+_PAGE_PAIRS = PerBuild(_page_pairs)
 
 
 def background_lines(report: Report) -> list[str]:
