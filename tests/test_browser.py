@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 from browser import RequestLog
 from conftest import ROOT
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts"
@@ -69,7 +70,8 @@ def test_wording_pair_side_by_side_with_copy_button(page, site_url):
     assert say_box["x"] < dont_box["x"] and abs(say_box["y"] - dont_box["y"]) < 5  # side by side
     button = say.locator(".hb-copy").first
     button.click()
-    assert button.inner_text() == "已复制"
+    # The label changes once the clipboard has taken the text (a promise): wait for it, up to 5 s.
+    expect(button).to_have_text("已复制", timeout=5000)
     shot(page, "wording-pair")
 
 
