@@ -85,6 +85,9 @@ def test_prepared_pieces():
         for term in json.loads(files[f"{root}/terms/{n}.json"]):
             shards[term] = n
     assert set(shards) == set(manifest["terms"])
+    for n in range(len(manifest["shards"])):  # written as json.dumps writes the object
+        text = files[f"{root}/terms/{n}.json"]
+        assert text == json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":"))
     entry = json.loads(files[f"{root}/terms/{shards['限购']}.json"])["限购"]
     # Term number in the order first seen (限购 is the first title's first token);
     # per field: document number, positions.
