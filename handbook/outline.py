@@ -171,18 +171,16 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
         if number == ignore_fence:
             outline.text_lines.append((number, raw))
             continue
-        first = raw.lstrip()[:1]
-        if fence or first in ("`", "~"):  # else step_fence would say: not code, no fence open
-            was_open = fence
-            in_code, fence = step_fence(raw, fence)
-            if in_code:
-                if not was_open:
-                    fence_start, fence_info, code = number, _FENCE.match(raw).group("info").strip(), []
-                elif fence:
-                    code.append((number, raw))
-                else:
-                    outline.fences.append((fence_start, fence_info, code))
-                continue
+        was_open = fence
+        in_code, fence = step_fence(raw, fence)
+        if in_code:
+            if not was_open:
+                fence_start, fence_info, code = number, _FENCE.match(raw).group("info").strip(), []
+            elif fence:
+                code.append((number, raw))
+            else:
+                outline.fences.append((fence_start, fence_info, code))
+            continue
         if "<!--" in raw:
             raw = _INLINE_COMMENT.sub("", raw)
             if "<!--" in raw:  # a comment that spans lines: the renderer hides all of it
@@ -192,12 +190,10 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
                     break
                 index = end + 1
                 raw = raw[:raw.index("<!--")] + lines[end].split("-->", 1)[1]
-            first = raw.lstrip()[:1]
-        # strip_inline_code and _names, written out: this loop runs for every line of every page
-        prose = INLINE_CODE.sub("", raw) if "`" in raw else raw
+        first = raw.lstrip()[:1]
+        prose = strip_inline_code(raw)
         outline.text_lines.append((number, prose))
-        if "{{" in prose:
-            outline.value_names.extend(_names(number, prose))
+        outline.value_names.extend(_names(number, prose))
         if first in ("|", "｜"):
             outline.pipe_lines += 1
         if first not in ("#", "!", "?", "！", "＃"):
@@ -236,12 +232,11 @@ def _parse(body: str, first_line: int, ignore_fence: int | None) -> Outline:
                 admonition.group("rest"), content, first_line + content_start)
             outline.approval_problems.extend(problems)
             for offset, line in enumerate(content, first_line + content_start):
-                prose = INLINE_CODE.sub("", line) if "`" in line else line
+                prose = strip_inline_code(line)
                 if prose.lstrip()[:1] in ("|", "｜"):
                     outline.pipe_lines += 1
                 outline.text_lines.append((offset, prose))
-                if "{{" in prose:
-                    outline.value_names.extend(_names(offset, prose))
+                outline.value_names.extend(_names(offset, prose))
             if kind in WORDING_LABELS:
                 block = Block(kind, number, _phrases(content, first_line + content_start), heading,
                               draft, approval)

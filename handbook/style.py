@@ -100,11 +100,10 @@ def scoped_lines(body: str, first_line: int):
     """(line number, text, scopes the line belongs to) for every body line outside code."""
     fence, block_type, block_indent = None, None, 0
     for number, raw in enumerate(body.split("\n"), first_line):
+        in_code, fence = step_fence(raw, fence)
+        if in_code:
+            continue
         stripped = raw.strip()
-        if fence or stripped[:1] in ("`", "~"):  # else step_fence would say: not code, no fence open
-            in_code, fence = step_fence(raw, fence)
-            if in_code:
-                continue
         unindented = raw.lstrip(" ")
         if block_type and stripped and len(raw) - len(unindented) < block_indent:
             block_type = None
