@@ -18,16 +18,22 @@ RESULT_HTML = "() => document.querySelector('.md-search-result__list').innerHTML
 WHOLE_LISTS = ("投诉 处理", "限购", "客户骂人", "报装费多少钱", "xiangou")
 
 
-def _run(browser, url, queries, prepared: bool):
+def _open(browser, url, blocked: tuple[str, ...] = ()):
+    """(context, page with the search open, requests, page errors), the `blocked` routes aborted."""
     context = browser.new_context()
     requests = RequestLog()
-    requests.attach(context)  # routes every request; the abort below takes precedence
-    if not prepared:
-        context.route(MANIFEST_ROUTE, lambda route: route.abort())
+    requests.attach(context)  # routes every request; the aborts below take precedence
+    for pattern in blocked:
+        context.route(pattern, lambda route: route.abort())
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     open_search(page, url)
+    return context, page, requests, errors
+
+
+def _run(browser, url, queries, prepared: bool):
+    context, page, requests, errors = _open(browser, url, () if prepared else (MANIFEST_ROUTE,))
     source = index_source(page)
     outcomes = run_queries(page, url, queries)
     for position, query in enumerate(queries):
@@ -72,14 +78,7 @@ def test_without_the_documents_file_the_worker_indexes_the_full_index(built_site
     if missing:
         pytest.fail(missing)
     with serve_site(built_site) as url, chromium() as browser:
-        context = browser.new_context()
-        requests = RequestLog()
-        requests.attach(context)
-        context.route("**/search/prepared/titles.json", lambda route: route.abort())
-        page = context.new_page()
-        errors = []
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        open_search(page, url)
+        context, page, requests, errors = _open(browser, url, ("**/search/prepared/titles.json",))
         result = page.evaluate(RUN_QUERY, "快下班了")
         source = index_source(page)
         context.close()
