@@ -31,8 +31,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from bench_scale import drop_nav
-from bench_search import copy_project, scale_docs
+from bench_scale import scaled_project
 from browser import chromium
 
 BIN = Path(sys.executable).parent
@@ -126,10 +125,7 @@ def main() -> None:
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(prefix="handbook-preview-bench-"))
     try:
-        project = copy_project(work / "project")
-        if args.scale > 1:
-            scale_docs(project / "docs", args.scale)
-            drop_nav(project)
+        project = scaled_project(work / "project", args.scale)
         pages = sum(1 for _ in (project / "docs").rglob("*.md"))
         print(f"{args.scale}× handbook, {pages} pages; {args.saves} saves of {PAGE} per mode")
         results = {}

@@ -48,6 +48,16 @@ def drop_nav(project: Path) -> None:
     config.write_text(config.read_text(encoding="utf-8").split("\nnav:")[0] + "\n", encoding="utf-8")
 
 
+def scaled_project(target: Path, factor: int) -> Path:
+    """A copy of the handbook at `target`, `factor` times its size (scale_docs) when
+    factor > 1: the copies are not in the real nav, so MkDocs lists every page instead."""
+    project = copy_project(target)
+    if factor > 1:
+        scale_docs(project / "docs", factor)
+        drop_nav(project)
+    return project
+
+
 def build(project: Path) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one `mkdocs build --strict`."""
     command = [str(BIN / "mkdocs"), "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(project / "site")]
@@ -109,9 +119,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="handbook-scale-bench-"))
     try:
         real = copy_project(work / "real")
-        scaled = copy_project(work / f"x{args.scale}")
-        scale_docs(scaled / "docs", args.scale)
-        drop_nav(scaled)  # the copies are not in the real nav; MkDocs lists every page instead
+        scaled = scaled_project(work / f"x{args.scale}", args.scale)
         pages = {p: sum(1 for _ in (p / "docs").rglob("*.md")) for p in (real, scaled)}
         builds = {real: [], scaled: []}
         for run in range(args.runs):

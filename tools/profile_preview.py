@@ -28,8 +28,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
 from bench_preview import PAGE
-from bench_scale import drop_nav
-from bench_search import copy_project, scale_docs
+from bench_scale import scaled_project
 
 
 def _time_parts() -> dict[str, float]:
@@ -75,10 +74,7 @@ def main() -> None:
     logging.basicConfig(level=logging.WARNING)
     work = Path(tempfile.mkdtemp(prefix="handbook-preview-profile-"))
     try:
-        project = copy_project(work / "project")
-        if args.scale > 1:
-            scale_docs(project / "docs", args.scale)
-            drop_nav(project)
+        project = scaled_project(work / "project", args.scale)
         site = work / "site"
         os.chdir(project)
 
