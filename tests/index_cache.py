@@ -3,9 +3,10 @@
 tools/bench_scale.py."""
 from __future__ import annotations
 
-# Route pattern of the prepared index's manifest: abort it and the worker falls
-# back to Material's own indexing of search_index.json.
-MANIFEST_ROUTE = "**/search/prepared/*/manifest.json"
+# Route pattern of what the worker reads to set up the prepared index (documents,
+# manifest, answer data): abort it and the worker falls back to Material's own
+# indexing of search_index.json.
+SETUP_ROUTE = "**/search/prepared/titles.json"
 
 
 def index_source(page) -> str | None:

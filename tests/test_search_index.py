@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 from browser import RequestLog, chromium, chromium_missing_message, serve_site
-from index_cache import MANIFEST_ROUTE, index_source
+from index_cache import SETUP_ROUTE, index_source
 from search_eval import RUN_QUERY, load_queries, open_search, run_queries
 
 pytestmark = pytest.mark.browser
@@ -33,7 +33,7 @@ def _open(browser, url, blocked: tuple[str, ...] = ()):
 
 
 def _run(browser, url, queries, prepared: bool):
-    context, page, requests, errors = _open(browser, url, () if prepared else (MANIFEST_ROUTE,))
+    context, page, requests, errors = _open(browser, url, () if prepared else (SETUP_ROUTE,))
     source = index_source(page)
     outcomes = run_queries(page, url, queries)
     for position, query in enumerate(queries):
@@ -78,7 +78,7 @@ def test_without_the_documents_file_the_worker_indexes_the_full_index(built_site
     if missing:
         pytest.fail(missing)
     with serve_site(built_site) as url, chromium() as browser:
-        context, page, requests, errors = _open(browser, url, ("**/search/prepared/titles.json",))
+        context, page, requests, errors = _open(browser, url, (SETUP_ROUTE,))
         result = page.evaluate(RUN_QUERY, "快下班了")
         source = index_source(page)
         context.close()

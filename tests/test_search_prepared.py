@@ -76,7 +76,8 @@ def test_prepared_pieces():
     lite = json.loads(files[search_prepared.LITE_DOCS])
     digest = lite["config"]["handbook_prepared"]
     root = f"{search_prepared.PREPARED_DIR}/{digest}"
-    manifest = json.loads(files[f"{root}/manifest.json"])
+    titles = json.loads(files[search_prepared.TITLES])
+    manifest = titles["manifest"]  # set-up's data comes in the one request the worker makes as it starts
     assert manifest["documents"] == 3 and manifest["fields"] == ["title", "text", "tags"]
     # lunr's TokenSet needs the terms in JavaScript's (UTF-16) order.
     assert manifest["terms"] == sorted(manifest["terms"], key=lambda t: t.encode("utf-16-be"))
@@ -95,12 +96,12 @@ def test_prepared_pieces():
     assert json.loads(files[f"{root}/terms/{shards['zebra']}.json"])["zebra"][1] == [2, [0]]
     # The page fetches no documents; the worker reads them without texts (titles.json); texts are read by page.
     assert lite["docs"] == [] and lite["config"]["fields"] == _index()["config"]["fields"]
-    titles = json.loads(files[search_prepared.TITLES])
     assert titles["hash"] == digest
     assert _expand(titles) == [dict(doc, text="") for doc in _index()["docs"]]
     assert json.loads(files[f"{root}/texts/0.json"]) == {"texts": ["<p>限购\u200b说明</p>", "<p>每次\u200b限购</p>"]}
     assert json.loads(files[f"{root}/texts/1.json"]) == {"texts": ["<p>投诉\u200b处理</p>"]}
-    assert f"{root}/answers.json" not in files  # no answer data given
+    assert "answers" not in titles  # no answer data given
+    assert sorted({path.split("/")[3] for path in files if path.startswith(root)}) == ["terms", "texts"]
 
 
 def _answers():
@@ -118,7 +119,7 @@ def test_answer_data_is_split_into_what_every_query_needs_and_each_page_needs():
     assert json.loads(files[f"{root}/texts/0.json"])["answer"] == 1
     assert json.loads(files[f"{root}/texts/1.json"]) == {"texts": ["<p>投诉\u200b处理</p>"], "sections": {}, "answer": 0}
     # Every distinct situation once, in page order (c/'s copy of 规定 is not repeated), and the drafts.
-    shared = json.loads(files[f"{root}/answers.json"])
+    shared = json.loads(files[search_prepared.TITLES])["answers"]
     assert shared == {"drafts": ["三个工作日内给您答复"], "wording": [
         {"h": "规定", **_answers()["sections"]["a/"]["规定"]}, {"h": "", "say": [], "dont": [{"t": "等着吧"}]}]}
     # Other answer data, other pieces: a browser never mixes two builds' pieces from its cache.
@@ -133,8 +134,8 @@ def test_registry_writes_the_pieces_after_a_build_but_not_in_live_preview(tmp_pa
     settings = SimpleNamespace(site_dir=tmp_path, live_preview=False)
     entry = next(e for e in generated.entries("site") if e.path == search_prepared.PREPARED_DIR)
     files = entry.make(None, settings)
-    # docs, titles, manifest, one shard, two pages of texts
-    assert search_prepared.LITE_DOCS in files and len(files) == 1 + 1 + 1 + 1 + 2
+    # docs, titles (with the manifest), one shard, two pages of texts
+    assert search_prepared.LITE_DOCS in files and len(files) == 1 + 1 + 1 + 2
     written = generated.write(tmp_path, files)
     assert (tmp_path / search_prepared.LITE_DOCS) in written
     settings.live_preview = True

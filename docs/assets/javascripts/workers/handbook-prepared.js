@@ -1,11 +1,11 @@
 /* The search index prepared at build time (runs in the handbook's search worker).
  *
- * handbook/search_prepared.py writes Material's lunr index in pieces: every
- * term (manifest.json), the postings of runs of adjacent terms (terms/<n>.json)
- * and each page's texts (texts/<n>.json); the main page fetches Material's
- * index without its documents (docs.json, overrides/main.html), and the
- * documents without their texts (titles.json) are read as the worker starts
- * (handbook-search.js) and expanded here.  Here Material's
+ * handbook/search_prepared.py writes Material's lunr index in pieces: the
+ * documents without their texts, every term (the manifest) and the answer data
+ * every query needs (titles.json, read as the worker starts, handbook-search.js;
+ * the documents are expanded here), the postings of runs of adjacent terms
+ * (terms/<n>.json) and each page's texts (texts/<n>.json); the main page fetches
+ * Material's index without its documents (docs.json, overrides/main.html).  Here Material's
  * own Search class is given a lunr.Index over those pieces instead of the one
  * it would build:
  *   - postings are read when a query first needs a term, synchronously (a
@@ -63,7 +63,7 @@
 
   /* Before Material's worker sets up its index (the SETUP message's data),
    * with titles.json as read (null if it could not be).  Returns the answer
-   * data for handbook-results.js (answers.json: what every query needs; each
+   * data for handbook-results.js (titles.json's answers: what every query needs; each
    * page's part arrives with its texts), or null where the index is not
    * prepared: the caller then loads search/handbook-answers.js. */
   function setup(data, dataUrl, titles) {
@@ -74,9 +74,10 @@
     var base = new URL("prepared/" + hash + "/", search).href;
     try {
       if (!titles || titles.hash !== hash) throw new Error("titles.json of another build");
+      if (!titles.manifest || !titles.answers) throw new Error("titles.json without the manifest or answers");
       data.docs = expand(titles);
-      plan = { base: base, manifest: readJSON(base + "manifest.json") };
-      answers = readJSON(base + "answers.json");
+      plan = { base: base, manifest: titles.manifest };
+      answers = titles.answers;
     } catch (error) {
       // The pieces are not there (a partial copy of the site?): index the full index as Material does.
       plan = answers = null;

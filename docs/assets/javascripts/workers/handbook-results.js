@@ -113,7 +113,7 @@
   function pageOf(location) { return location.split("#")[0]; }
 
   // Every situation's wording, {h: heading, say, dont}: listed once by the
-  // prepared index (answers.json, where sections arrive page by page with the
+  // prepared index (titles.json, where sections arrive page by page with the
   // texts, handbook-prepared.js), else read off every page's sections.
   function wording(answers) {
     if (answers.wording) return answers.wording;
