@@ -6,8 +6,9 @@ process), search index size, page load → first search result in headless
 Chromium (cold: a new browser profile; warm: the next full page load in the
 same profile, as after clicking a result), and keyup → results latency over
 the query set.  What search fetches as a page loads is search/prepared/docs.json
-(Material's config) and titles.json (documents without texts); the worker reads
-the rest in pieces as queries need them (handbook/search_prepared.py).  Ratios N×/real are computed from figures of the same run, so
+(Material's config) and titles.json (documents without texts, the manifest and
+the shared answer data); the worker reads the rest in pieces as queries need
+them (handbook/search_prepared.py).  Ratios N×/real are computed from figures of the same run, so
 the load other processes put on the machine affects both sides alike.
 
 The N× handbook is the real one plus N-1 copies of its content areas
